@@ -1,0 +1,85 @@
+// Every message between the extension's parts, typed in one place. The
+// background validates each one (see background/router.ts) and always replies.
+import type { ClaimKind, DatasetVersion, IsoDate, KevSummary, RankedIncident } from "~core/types"
+import type { Snippet, SnippetStore } from "~core/snippets/model"
+
+/** What a content script found on its frame: ids and spans, never page HTML. */
+export interface PageReport {
+  url: string
+  title: string | null
+  published: IsoDate | null
+  mentions: { vendorId: string; vendor: string; product: string | null; count: number }[]
+  claims: { id: number; text: string; kind: ClaimKind; rule: string; vendorId: string | null; vendor: string | null }[]
+}
+
+export interface TimelineNote {
+  text: string
+  incidentId: string
+  days: number
+  relation: "after" | "before"
+}
+
+/** The record behind one vendor, ranked for the claim kinds seen on the page. */
+export interface VendorRecord {
+  id: string
+  name: string
+  domain: string
+  incidentCount: number
+  /** Top incidents per claim kind on the page; "any" ranks for a bare mention. */
+  byKind: Partial<Record<ClaimKind | "any", RankedIncident[]>>
+  kev: KevSummary
+  breaches: number
+  timeline: TimelineNote | null
+}
+
+export interface PageContext {
+  vendors: Record<string, VendorRecord>
+  version: DatasetVersion
+}
+
+export interface TabFindings {
+  tabId: number
+  url: string
+  title: string | null
+  published: IsoDate | null
+  report: PageReport
+  context: PageContext
+  updatedAt: number
+}
+
+export type Request =
+  | { type: "ping" }
+  | { type: "page/report"; report: PageReport }
+  | { type: "page/load-detector" }
+  | { type: "tab/findings"; tabId: number }
+  | { type: "snippets/save"; snippet: Snippet }
+  | { type: "snippets/list" }
+  | { type: "snippets/update"; id: string; patch: { tags?: string[]; note?: string } }
+  | { type: "snippets/delete"; ids: string[] }
+  | { type: "snippets/restore"; snippets: Snippet[] }
+  | { type: "snippets/import"; text: string }
+
+export type Response<T extends Request["type"]> = T extends "ping"
+  ? { ok: true; pong: true }
+  : T extends "page/report"
+    ? { ok: true; context: PageContext }
+    : T extends "page/load-detector"
+      ? { ok: true }
+      : T extends "tab/findings"
+        ? { ok: true; findings: TabFindings | null }
+        : T extends "snippets/save"
+          ? { ok: true; id: string; duplicate: boolean }
+          : T extends "snippets/list"
+            ? { ok: true; store: SnippetStore }
+            : T extends "snippets/update" | "snippets/restore"
+              ? { ok: true }
+              : T extends "snippets/delete"
+                ? { ok: true; deleted: Snippet[] }
+                : T extends "snippets/import"
+                  ? { ok: true; added: number; duplicates: number; skipped: number; format: string }
+                  : never
+
+export type Failure = { ok: false; error: string }
+
+/** Messages the background or popup sends to a tab's content script. */
+export type TabRequest = { type: "claim/focus"; claimId: number } | { type: "page/rescan" }
