@@ -1,0 +1,1 @@
+export { findQuote, normalise, positionSelectorFor, quoteSelectorFor, type TextSpan } from "./quote"
