@@ -64,7 +64,7 @@ export type Response<T extends Request["type"]> = T extends "ping"
   : T extends "page/report"
     ? { ok: true; context: PageContext }
     : T extends "page/load-detector"
-      ? { ok: true }
+      ? { ok: true; injected: boolean; reason?: "disabled-site" }
       : T extends "tab/findings"
         ? { ok: true; findings: TabFindings | null }
         : T extends "snippets/save"
