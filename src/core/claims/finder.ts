@@ -1,0 +1,112 @@
+// Finds claim spans: compiles the rule pack once, then scans the tokens of
+// each sentence, trying only the rules indexed under the current word.
+import type { ClaimKind, ClaimRule } from "../types"
+import type { Doc } from "../nlp/tokens"
+import { tagSentence, type TaggedTerm } from "../nlp/setup"
+import { isHedged, isNegated } from "./modifiers"
+import { firstKeys, matchEnds, parsePattern, PatternError, type PatternNode } from "./pattern"
+
+export interface CompiledRule {
+  id: string
+  kind: ClaimKind
+  rationale: string
+  node: PatternNode
+  order: number
+}
+
+export interface RuleSet {
+  rules: CompiledRule[]
+  /** Index key (normalised word, or "<num>") → rules that may start there. */
+  index: Map<string, CompiledRule[]>
+  /** Rules that failed to compile, with the reason (reported by the data build). */
+  errors: { id: string; error: string }[]
+}
+
+export function compileRules(rules: ClaimRule[]): RuleSet {
+  const compiled: CompiledRule[] = []
+  const index = new Map<string, CompiledRule[]>()
+  const errors: RuleSet["errors"] = []
+  rules.forEach((r, order) => {
+    try {
+      const node = parsePattern(r.pattern)
+      const first = firstKeys(node)
+      if (!first || first.nullable) throw new PatternError(`rule must start with a word or word class: "${r.pattern}"`)
+      const rule: CompiledRule = { id: r.id, kind: r.kind, rationale: r.rationale, node, order }
+      compiled.push(rule)
+      for (const k of first.keys) {
+        const list = index.get(k)
+        if (list) list.push(rule)
+        else index.set(k, [rule])
+      }
+    } catch (e) {
+      errors.push({ id: r.id, error: e instanceof Error ? e.message : String(e) })
+    }
+  })
+  return { rules: compiled, index, errors }
+}
+
+export interface ClaimSpan {
+  /** Token range [first, last). */
+  first: number
+  last: number
+  start: number
+  end: number
+  sentence: number
+  rule: CompiledRule
+}
+
+/** All claim spans in the document, sorted, non-overlapping (longest wins, then earliest rule). */
+export function findClaimSpans(doc: Doc, ruleSet: RuleSet): ClaimSpan[] {
+  const { tokens } = doc
+  const raw: ClaimSpan[] = []
+  for (const s of doc.sentences) {
+    let tagged: TaggedTerm[] | null = null
+    const tagCache = new Map<number, ReadonlySet<string>>()
+    const ctx = {
+      tokens,
+      limit: s.last,
+      tagsAt(i: number): ReadonlySet<string> {
+        const hit = tagCache.get(i)
+        if (hit) return hit
+        tagged ??= tagSentence(doc.text.slice(s.start, s.end), s.start)
+        const t = tokens[i]
+        const term = tagged.find((x) => x.start <= t.start && x.end >= t.end)
+        const tags = term?.tags ?? new Set<string>()
+        tagCache.set(i, tags)
+        return tags
+      }
+    }
+    for (let i = s.first; i < s.last; i++) {
+      const t = tokens[i]
+      const candidates = ruleSet.index.get(t.kind === "num" ? "<num>" : t.norm)
+      const wordCandidates = t.kind === "num" ? ruleSet.index.get(t.norm) : undefined
+      for (const list of [candidates, wordCandidates]) {
+        if (!list) continue
+        for (const rule of list) {
+          const ends = matchEnds(rule.node, i, ctx)
+          if (ends.length === 0) continue
+          let end = Math.max(...ends)
+          // Never end a span on punctuation or a dangling connector.
+          while (end > i + 1 && (tokens[end - 1].kind === "punct" && !/[%#]/.test(tokens[end - 1].text))) end--
+          if (end <= i) continue
+          raw.push({ first: i, last: end, start: t.start, end: tokens[end - 1].end, sentence: s.index, rule })
+        }
+      }
+    }
+  }
+  // Longest span first, then earliest rule; keep spans that do not overlap a kept one.
+  raw.sort((a, b) => b.last - b.first - (a.last - a.first) || a.rule.order - b.rule.order || a.first - b.first)
+  const kept: ClaimSpan[] = []
+  const taken = new Uint8Array(tokens.length)
+  for (const span of raw) {
+    let free = true
+    for (let i = span.first; i < span.last && free; i++) if (taken[i]) free = false
+    if (!free) continue
+    // Mark negated spans as taken too, so a shorter overlapping match cannot slip through.
+    for (let i = span.first; i < span.last; i++) taken[i] = 1
+    const s = doc.sentences[span.sentence]
+    if (isNegated(tokens, span.first, s.first) || isHedged(tokens, span.first, s.first, s.last)) continue
+    kept.push(span)
+  }
+  return kept.sort((a, b) => a.start - b.start)
+}

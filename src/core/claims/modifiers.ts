@@ -1,0 +1,50 @@
+// Context that cancels a claim: negation right before the span, doubt or
+// condition earlier in the sentence, and yes/no questions.
+//
+// Decisions (documented in data/claim-rules.yaml):
+// - "X is not more reliable" is not a claim: the negation reverses it.
+// - "not only more reliable but …" stays a claim.
+// - Reported doubt ("critics doubt it is secure", "questioned whether the
+//   systems were restored") and conditions ("until systems are restored",
+//   "if the issue is resolved") are not claims.
+// - Reported speech without doubt ("analysts said the issue was resolved")
+//   stays a claim: someone asserted it.
+import type { Token } from "../nlp/tokens"
+
+const NEGATORS = new Set(["not", "never", "no", "neither", "nor", "hardly", "barely", "cannot", "without", "nothing", "none", "nobody"])
+const CLAUSE_BREAK = new Set([",", ";", ":", ".", "!", "?", "(", ")", "“", "”", "\"", "—", "–", "but", "and", "or", "although", "while"])
+const DOUBT = new Set([
+  "doubt", "doubts", "doubted", "doubting", "doubtful", "questioned", "questioning", "dispute", "disputed", "disputes",
+  "skeptical", "sceptical", "skepticism", "scepticism", "unclear", "unproven", "unverified", "unsubstantiated", "whether", "if", "until", "unless",
+  "once", "before", "challenged", "wondered", "wonder", "dubious", "myth", "falsely"
+])
+const AUX_QUESTION = new Set(["is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "should", "isn", "aren"])
+
+/** True when a negation sits in the same clause within four words before the span (contractions like isn't count). */
+export function isNegated(tokens: Token[], first: number, sentenceFirst: number): boolean {
+  let words = 0
+  for (let i = first - 1; i >= sentenceFirst && words < 4; i--) {
+    const t = tokens[i]
+    if (CLAUSE_BREAK.has(t.norm)) return false
+    if (t.kind === "punct") continue
+    words++
+    if (t.norm === "t" && i >= 2 && tokens[i - 1].norm === "'" && tokens[i - 2].norm.endsWith("n")) return true
+    if (NEGATORS.has(t.norm)) {
+      const next = tokens[i + 1]
+      // "not only", "not just": an intensifier, not a negation.
+      if (t.norm === "not" && next && (next.norm === "only" || next.norm === "just")) continue
+      return true
+    }
+  }
+  return false
+}
+
+/** True when the sentence frames the span as doubtful, conditional or a question. */
+export function isHedged(tokens: Token[], first: number, sentenceFirst: number, sentenceLast: number): boolean {
+  for (let i = first - 1; i >= sentenceFirst; i--) if (DOUBT.has(tokens[i].norm)) return true
+  let head = sentenceFirst
+  while (head < sentenceLast && tokens[head].kind === "punct") head++
+  let tail = sentenceLast - 1
+  while (tail > head && tokens[tail].kind === "punct" && tokens[tail].text !== "?") tail--
+  return tokens[tail]?.text === "?" && head < sentenceLast && AUX_QUESTION.has(tokens[head].norm)
+}

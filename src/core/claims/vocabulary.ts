@@ -1,0 +1,67 @@
+// Word classes usable in claim rules as {name}. Keeping them here (not in
+// every rule) makes the rule pack short and keeps the vocabulary consistent.
+import type { Token } from "../nlp/tokens"
+
+export interface WordClass {
+  /** Literal members (normalised, one token each). */
+  words?: ReadonlySet<string>
+  /** Test for open classes such as numbers. */
+  test?: (t: Token) => boolean
+  /** Index key used instead of `words` for open classes. */
+  key?: string
+}
+
+const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/))
+
+// Adjectives whose comparative or superlative is a reliability claim.
+const reliabilityAdjectives = "reliable stable resilient robust dependable available consistent predictable durable sturdy redundant"
+const securityAdjectives = "secure safe protected trusted trustworthy private hardened impenetrable"
+const performanceAdjectives = "scalable performant efficient powerful responsive fast accurate effective"
+const generalAdjectives =
+  "comprehensive intelligent advanced innovative capable proven mature sophisticated complete integrated resilient " +
+  "effective seamless flexible intuitive modern transparent resistant"
+
+export const WORD_CLASSES: Record<string, WordClass> = {
+  "reliable-adj": { words: set(reliabilityAdjectives) },
+  "secure-adj": { words: set(securityAdjectives) },
+  "performance-adj": { words: set(performanceAdjectives) },
+  /** Any quality adjective: used after the first one in a list ("reliable, stable and intelligent"). */
+  "quality-adj": { words: set(`${reliabilityAdjectives} ${securityAdjectives} ${performanceAdjectives} ${generalAdjectives}`) },
+  /** Nouns naming a quality a vendor may claim. */
+  "quality-noun": {
+    words: set(
+      "reliability availability uptime stability resilience resiliency security protection performance detection prevention " +
+        "visibility accuracy efficacy coverage speed scale scalability safety privacy defense defence response recovery"
+    )
+  },
+  "security-noun": { words: set("security protection defense defence safety privacy encryption detection prevention") },
+  /** Things that get restored after an incident. */
+  "system-noun": {
+    words: set(
+      "system systems service services operations access connectivity functionality platform platforms network networks " +
+        "application applications apps app servers server devices hosts endpoints machines sites website websites " +
+        "infrastructure environment environments flights payments email sensors features products product"
+    )
+  },
+  "incident-noun": { words: set("issue issues problem problems incident outage outages disruption disruptions bug defect error errors glitch incidents") },
+  /** Data that may (not) have been touched. */
+  "data-noun": { words: set("data information credentials passwords records files details accounts emails funds pii") },
+  "data-owner": { words: set("customer customers client clients user users personal patient patients sensitive financial payment card our your their its") },
+  /** Verbs for data that was touched by an attacker. */
+  "breach-verb": { words: set("accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained") },
+  /** Verbs for impact on customers or data. */
+  "impact-verb": { words: set("affected impacted lost harmed disrupted") },
+  "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered contained addressed repaired corrected patched") },
+  "degree": { words: set("fully completely entirely largely mostly successfully now quickly already substantially totally all since") },
+  "intensifier": { words: set("far much even significantly vastly considerably substantially dramatically markedly increasingly ever") },
+  "small": { words: set("minimal limited negligible small minor isolated low slight insignificant") },
+  "people": { words: set("customers users clients you organizations organisations businesses companies enterprises consumers members patients") },
+  "copula": { words: set("is are was were remains remain stays stay be been being") },
+  "number-word": { words: set("three four five six seven nine") },
+  /** "10x", "3.5x" written as one token. */
+  multiplier: { test: (t) => t.kind === "num" && /^\d+(?:[.,]\d+)?x$/i.test(t.text), key: "<num>" },
+  /** Any number token. */
+  num: { test: (t) => t.kind === "num", key: "<num>" },
+  /** 99, 99.9, 99.99 … or 100: availability and protection figures. */
+  nines: { test: (t) => t.kind === "num" && /^(?:99(?:[.,]9+\d*)?|100(?:[.,]0+)?)$/.test(t.text), key: "<num>" }
+}

@@ -1,0 +1,62 @@
+// compromise is loaded lazily and only ever sees single candidate sentences,
+// never a whole page: tagging costs far more than our token scan.
+import nlp from "compromise/two"
+
+import { trackRecordPlugin } from "./plugin"
+
+let registered = false
+const vendorWordSets = new WeakSet<object>()
+
+export function getNlp(): typeof nlp {
+  if (!registered) {
+    nlp.plugin(trackRecordPlugin)
+    registered = true
+  }
+  return nlp
+}
+
+/** Teaches compromise the unambiguous vendor names of a lexicon (once per lexicon object). */
+export function addVendorWords(key: object, names: string[]): void {
+  if (vendorWordSets.has(key)) return
+  vendorWordSets.add(key)
+  const words: Record<string, string> = {}
+  for (const n of names) {
+    const k = n.toLowerCase()
+    // compromise keys are plain lowercase words; names starting with a digit
+    // do not work as multi-word entries, so leave them out.
+    if (/^[a-z][a-z0-9 .&-]*$/.test(k)) words[k] = "Vendor"
+  }
+  try {
+    getNlp().addWords(words)
+  } catch {
+    // A malformed entry must never break analysis; tags only refine it.
+  }
+}
+
+export interface TaggedTerm {
+  start: number
+  end: number
+  tags: Set<string>
+}
+
+/**
+ * Tags one sentence and returns its terms with offsets relative to `base`
+ * (the sentence's offset in the page). Never throws: returns [] on failure.
+ */
+export function tagSentence(sentence: string, base: number): TaggedTerm[] {
+  try {
+    const json = getNlp()(sentence).json({ offset: true }) as {
+      terms: { text: string; tags: string[]; offset?: { start: number; length: number } }[]
+    }[]
+    const out: TaggedTerm[] = []
+    for (const s of json) {
+      for (const t of s.terms) {
+        if (!t.offset || t.text === "") continue
+        out.push({ start: base + t.offset.start, end: base + t.offset.start + t.offset.length, tags: new Set(t.tags) })
+      }
+    }
+    return out
+  } catch {
+    return []
+  }
+}

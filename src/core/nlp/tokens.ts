@@ -1,0 +1,141 @@
+// A small, allocation-light tokenizer and sentence splitter. Vendor matching
+// and claim rules both run on these tokens, so the text is scanned once and
+// compromise is only needed for the few sentences that need tags.
+
+export type TokenKind = "word" | "num" | "punct"
+
+export interface Token {
+  /** Exact slice of the text. */
+  text: string
+  /** Lowercased, curly apostrophes folded to `'`. */
+  norm: string
+  start: number
+  end: number
+  kind: TokenKind
+  /** True when whitespace separates this token from the previous one. */
+  space: boolean
+  /** True when the whitespace before this token contains a line break. */
+  newline: boolean
+}
+
+export interface Sentence {
+  index: number
+  /** Token range [first, last). */
+  first: number
+  last: number
+  start: number
+  end: number
+  paragraph: number
+}
+
+export interface Doc {
+  text: string
+  tokens: Token[]
+  sentences: Sentence[]
+  /** Sentence index of each token. */
+  sentenceOf: Int32Array
+}
+
+// Numbers keep their decimal/thousands parts (99.999, 1,000) and any trailing
+// letters (3CX, 4G); words are runs of letters, marks and digits; anything
+// else that is not whitespace is a one-character punctuation token.
+const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*[\p{L}\p{M}\p{N}]*|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu
+
+export function normalizeToken(s: string): string {
+  return s.toLowerCase().replace(/[’‘`´]/g, "'")
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  TOKEN_RE.lastIndex = 0
+  let prevEnd = 0
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    const s = m[0]
+    const start = m.index
+    const first = s.charCodeAt(0)
+    const kind: TokenKind = first >= 48 && first <= 57 ? "num" : /^[\p{L}\p{M}\p{N}]/u.test(s) ? (/^\p{N}/u.test(s) ? "num" : "word") : "punct"
+    let newline = false
+    if (start > prevEnd) {
+      for (let i = prevEnd; i < start; i++) {
+        const c = text.charCodeAt(i)
+        if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) { newline = true; break }
+      }
+    }
+    tokens.push({ text: s, norm: normalizeToken(s), start, end: start + s.length, kind, space: start > prevEnd, newline })
+    prevEnd = start + s.length
+  }
+  return tokens
+}
+
+// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS = new Set([
+  "inc", "corp", "co", "ltd", "llc", "plc", "mr", "mrs", "ms", "dr", "prof", "st", "vs", "v", "no", "jr", "sr",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e", "i", "g", "u", "s", "etc", "approx", "est", "dept", "fig"
+])
+const CLOSERS = new Set(["”", "’", "\"", "'", ")", "]", "»"])
+
+function isParagraphBreak(text: string, from: number, to: number): boolean {
+  let lines = 0
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) === 10) lines++
+    if (lines >= 2) return true
+  }
+  return false
+}
+
+/** Splits tokens into sentences: at . ! ? followed by a capitalised word or quote, and at every line break. */
+export function splitSentences(text: string, tokens: Token[]): { sentences: Sentence[]; sentenceOf: Int32Array } {
+  const sentences: Sentence[] = []
+  const sentenceOf = new Int32Array(tokens.length)
+  let first = 0
+  let paragraph = 0
+  const close = (last: number): void => {
+    if (last <= first) return
+    const index = sentences.length
+    sentences.push({ index, first, last, start: tokens[first].start, end: tokens[last - 1].end, paragraph })
+    for (let i = first; i < last; i++) sentenceOf[i] = index
+    first = last
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (i > first && t.newline) {
+      close(i)
+      if (isParagraphBreak(text, tokens[i - 1].end, t.start)) paragraph++
+    }
+    if (t.kind !== "punct") continue
+    const c = t.text
+    if (c !== "." && c !== "!" && c !== "?" && c !== "…" && c !== ";" ) continue
+    if (c === ";") continue
+    let j = i + 1
+    while (j < tokens.length && !tokens[j].space && CLOSERS.has(tokens[j].text)) j++
+    if (j >= tokens.length) continue
+    const next = tokens[j]
+    if (!next.space) continue
+    if (c === ".") {
+      const prev = i > 0 ? tokens[i - 1] : null
+      if (prev && !t.space && prev.kind === "word" && ABBREVIATIONS.has(prev.norm) && j === i + 1) continue
+      // "U.S." style initials
+      if (prev && prev.text.length === 1 && prev.kind === "word" && i >= 2 && tokens[i - 2].text === ".") continue
+    }
+    const f = next.text.charAt(0)
+    if (/[\p{Lu}\p{N}“"‘'(\[«]/u.test(f) || next.newline) close(j)
+  }
+  close(tokens.length)
+  return { sentences, sentenceOf }
+}
+
+export function buildDoc(text: string): Doc {
+  const tokens = tokenize(text)
+  const { sentences, sentenceOf } = splitSentences(text, tokens)
+  return { text, tokens, sentences, sentenceOf }
+}
+
+export function isCapitalized(s: string): boolean {
+  return /^\p{Lu}/u.test(s)
+}
+
+/** First word-like token of a sentence, skipping opening quotes and brackets. */
+export function sentenceHead(doc: Doc, s: Sentence): number {
+  for (let i = s.first; i < s.last; i++) if (doc.tokens[i].kind !== "punct") return i
+  return s.first
+}
