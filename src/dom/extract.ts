@@ -1,0 +1,350 @@
+// Readable text of a page, in document order, with a map back to the text
+// nodes it came from. One implementation for the live page (content script)
+// and for Node (the CLI parses saved pages with linkedom).
+//
+// Only standard DOM is used: a TreeWalker, `nodeValue`/`data`, `matches`,
+// `contains`. No `innerText` and no layout reads, so walking a page never
+// forces a style or layout pass.
+
+import {
+  ARTICLE_ROOT_SELECTORS,
+  ARTICLE_SKIP_SELECTORS,
+  BLOCK_TAGS,
+  BOILERPLATE_WORDS,
+  SKIP_SELECTORS
+} from "./selectors"
+
+export type ExtractMode = "page" | "article"
+
+export interface ExtractOptions {
+  /**
+   * `page` reads the whole body, as the content script must (it annotates
+   * whatever a reader sees). `article` reads the main content only and leaves
+   * out navigation, page header/footer, asides, forms and boilerplate.
+   * Default `page`.
+   */
+  mode?: ExtractMode
+  /** Stop before the text grows past this many UTF-16 units. Default 2,000,000. */
+  maxChars?: number
+}
+
+/** `text.slice(start, end) === node.data` at the time of extraction. */
+export interface TextSegment {
+  node: Text
+  start: number
+  end: number
+}
+
+export interface ExtractedText {
+  text: string
+  segments: TextSegment[]
+  /** True when `maxChars` cut the walk short; the text is then a prefix of the page's text. */
+  truncated: boolean
+  /** The element that was walked (null for an empty document). */
+  root: Element | null
+}
+
+/** A resumable walk: call `step` or `collect` until it returns true, then read `result()`. */
+export interface TextCollector {
+  readonly done: boolean
+  /** Walks until `deadline()` returns true (checked every few dozen nodes) or the page is done. */
+  step(deadline: () => boolean): boolean
+  /** Walks for about `budgetMs` milliseconds of `now()` time. Returns true when done. */
+  collect(budgetMs: number, now?: () => number): boolean
+  /** The text so far; complete once `done` is true. */
+  result(): ExtractedText
+}
+
+export const DEFAULT_MAX_CHARS = 2_000_000
+
+// Node and NodeFilter constants, spelled out because Node.js has no `Node` global.
+const ELEMENT_NODE = 1
+const TEXT_NODE = 3
+const DOCUMENT_NODE = 9
+const SHOW_ELEMENT = 0x1
+const SHOW_TEXT = 0x4
+const FILTER_ACCEPT = 1
+const FILTER_REJECT = 2
+
+/** How many nodes are walked between two deadline checks. */
+const DEADLINE_STRIDE = 64
+
+const SKIP = SKIP_SELECTORS.join(",")
+const skipMatch = compileSelectorList(SKIP_SELECTORS)
+const articleSkipMatch = compileSelectorList(ARTICLE_SKIP_SELECTORS)
+const BOILERPLATE = new Set(BOILERPLATE_WORDS)
+/** First words of layout-modifier classes (`has-sidebar`) that say nothing about the element itself. */
+const MODIFIER_PREFIXES = new Set(["has", "with", "no", "without", "show", "hide", "is"])
+/** An element holding any of these is a content wrapper, whatever its class says. */
+const CONTENT_MARKERS = "h1,article,main,[role=main],[itemprop=articleBody]"
+/** Ancestors that make a header/footer part of the content rather than page chrome (the HTML banner/contentinfo rule). */
+const SECTIONING = "article,aside,main,nav,section,[role=main],[role=article]"
+const LAYOUT_WHITESPACE = /^[ \t\n\r\f]*$/
+
+/**
+ * `el.matches(list)` with a cheap pre-check: only elements whose tag, class or
+ * attributes could match reach `matches`. Node DOMs compile selectors on every
+ * call (about 50 µs per element for the skip list), which would dominate a
+ * 100,000-node page. Each entry must be `tag`, `.class` or `[attr…]`, with an
+ * optional `:not(…)`, so the pre-check can be derived from the list itself.
+ */
+export function compileSelectorList(selectors: readonly string[]): (el: Element) => boolean {
+  const tags = new Set<string>()
+  const classes = new Set<string>()
+  const attributes = new Set<string>()
+  for (const selector of selectors) {
+    const simple = selector.replace(/:not\([^)]*\)$/, "")
+    let m: RegExpMatchArray | null
+    if ((m = /^([a-z][a-z0-9-]*)(\[[\w-]+(=[\w"-]+)?\])?$/.exec(simple))) {
+      tags.add(m[1])
+    } else if ((m = /^\.([\w-]+)$/.exec(simple))) {
+      classes.add(m[1])
+    } else if ((m = /^\[([\w-]+)(=[\w"-]+)?\]$/.exec(simple))) {
+      attributes.add(m[1])
+    } else {
+      throw new Error(`Unsupported skip selector ${JSON.stringify(selector)}: use tag, .class or [attr]`)
+    }
+  }
+  const joined = selectors.join(",")
+  const attributeList = [...attributes]
+  return (el) => {
+    let candidate = tags.has(el.localName)
+    if (!candidate) {
+      for (const name of attributeList) {
+        if (el.hasAttribute(name)) {
+          candidate = true
+          break
+        }
+      }
+    }
+    if (!candidate && classes.size > 0) {
+      const className = el.getAttribute("class")
+      if (className) candidate = className.split(/\s+/).some((c) => classes.has(c))
+    }
+    return candidate && el.matches(joined)
+  }
+}
+
+function isDocument(target: Document | Element): target is Document {
+  return target.nodeType === DOCUMENT_NODE
+}
+
+/**
+ * The main-content element of a document: the longest `article`, else `main`,
+ * else `[role=main]`; null when the page has none of them.
+ */
+export function articleRoot(doc: Document): Element | null {
+  for (const selector of ARTICLE_ROOT_SELECTORS) {
+    const found = Array.from(doc.querySelectorAll(selector)).filter((el) => !el.closest(SKIP))
+    if (found.length === 1) return found[0]
+    if (found.length > 1) {
+      // Listing pages hold several teasers; the story itself is the longest.
+      let best = found[0]
+      let bestLength = best.textContent?.length ?? 0
+      for (const el of found.slice(1)) {
+        const length = el.textContent?.length ?? 0
+        if (length > bestLength) {
+          best = el
+          bestLength = length
+        }
+      }
+      return best
+    }
+  }
+  return null
+}
+
+function resolveRoot(target: Document | Element, mode: ExtractMode): Element | null {
+  if (!isDocument(target)) return target
+  if (mode === "article") {
+    const main = articleRoot(target)
+    if (main) return main
+  }
+  return target.body ?? target.documentElement
+}
+
+/** Boilerplate by class/id words (cookie banner, share bar, related links). */
+function isBoilerplate(el: Element): boolean {
+  const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.trim()
+  if (names === "") return false
+  let candidate = false
+  for (const name of names.split(/\s+/)) {
+    const words = name.toLowerCase().split(/[-_]+/)
+    if (MODIFIER_PREFIXES.has(words[0])) continue
+    if (words.some((word) => BOILERPLATE.has(word))) {
+      candidate = true
+      break
+    }
+  }
+  return candidate && el.querySelector(CONTENT_MARKERS) === null
+}
+
+function isPageChrome(el: Element): boolean {
+  return (el.parentElement?.closest(SECTIONING) ?? null) === null
+}
+
+class Collector implements TextCollector {
+  done = false
+  private readonly root: Element | null
+  private readonly mode: ExtractMode
+  private readonly maxChars: number
+  private readonly walker: TreeWalker | null
+  /** Set once the DOM has called our filter; linkedom ignores filters, so we then skip subtrees ourselves. */
+  private filterSeen = false
+  private skipRoot: Element | null = null
+  /** Open block elements, outermost first; leaving one starts a new line. */
+  private readonly blocks: Element[] = []
+  private breakPending = false
+  /** Whitespace-only text between inline elements; kept only if inline text follows on the same line. */
+  private pendingSpaces: Text[] = []
+  private readonly parts: string[] = []
+  private readonly segments: TextSegment[] = []
+  private length = 0
+  private truncated = false
+  private cached: ExtractedText | null = null
+
+  constructor(target: Document | Element, options: ExtractOptions) {
+    this.mode = options.mode ?? "page"
+    this.maxChars = options.maxChars ?? DEFAULT_MAX_CHARS
+    this.root = resolveRoot(target, this.mode)
+    const doc = isDocument(target) ? target : target.ownerDocument
+    if (!this.root || this.root.closest(SKIP) !== null) {
+      // An editor or hidden region as a whole: nothing readable.
+      this.walker = null
+      this.done = true
+      return
+    }
+    const filter = {
+      acceptNode: (node: Node): number => {
+        this.filterSeen = true
+        return node.nodeType === ELEMENT_NODE && this.skips(node as Element) ? FILTER_REJECT : FILTER_ACCEPT
+      }
+    }
+    this.walker = doc.createTreeWalker(this.root, SHOW_ELEMENT | SHOW_TEXT, filter)
+  }
+
+  private skips(el: Element): boolean {
+    if (skipMatch(el)) return true
+    if (this.mode !== "article") return false
+    if (articleSkipMatch(el)) return true
+    const tag = el.localName
+    if ((tag === "header" || tag === "footer") && isPageChrome(el)) return true
+    return isBoilerplate(el)
+  }
+
+  step(deadline: () => boolean): boolean {
+    if (this.done || !this.walker) return true
+    let count = 0
+    for (;;) {
+      if (++count % DEADLINE_STRIDE === 0 && deadline()) return false
+      const node = this.walker.nextNode()
+      if (!node) return this.finish()
+      if (this.skipRoot) {
+        if (this.skipRoot.contains(node)) continue
+        this.skipRoot = null
+      }
+      if (node.nodeType === ELEMENT_NODE) {
+        const el = node as Element
+        if (!this.filterSeen && this.skips(el)) {
+          this.skipRoot = el
+          continue
+        }
+        const tag = el.localName
+        if (BLOCK_TAGS.has(tag)) {
+          this.closeBlocks(el)
+          this.breakPending = true
+          if (tag !== "br" && tag !== "hr") this.blocks.push(el)
+        }
+      } else if (node.nodeType === TEXT_NODE) {
+        this.closeBlocks(node)
+        if (!this.addText(node as Text)) return this.finish()
+      }
+    }
+  }
+
+  collect(budgetMs: number, now: () => number = () => performance.now()): boolean {
+    const end = now() + budgetMs
+    return this.step(() => now() >= end)
+  }
+
+  result(): ExtractedText {
+    if (this.cached) return this.cached
+    const result: ExtractedText = {
+      text: this.parts.join(""),
+      segments: this.segments.slice(),
+      truncated: this.truncated,
+      root: this.root
+    }
+    if (this.done) this.cached = result
+    return result
+  }
+
+  private finish(): true {
+    this.done = true
+    this.pendingSpaces = []
+    return true
+  }
+
+  private closeBlocks(node: Node): void {
+    const blocks = this.blocks
+    while (blocks.length > 0 && !blocks[blocks.length - 1].contains(node)) {
+      blocks.pop()
+      this.breakPending = true
+    }
+  }
+
+  /** Appends a text node; false when maxChars is reached. */
+  private addText(node: Text): boolean {
+    const data = node.data
+    if (data.length === 0) return true
+    if (LAYOUT_WHITESPACE.test(data)) {
+      // Indentation between blocks is layout, not text.
+      if (!this.breakPending && this.length > 0) this.pendingSpaces.push(node)
+      return true
+    }
+    if (this.breakPending) {
+      this.breakPending = false
+      this.pendingSpaces = []
+      if (this.length > 0 && !this.push("\n")) return false
+    } else if (this.pendingSpaces.length > 0) {
+      const spaces = this.pendingSpaces
+      this.pendingSpaces = []
+      for (const space of spaces) if (!this.pushNode(space)) return false
+    }
+    return this.pushNode(node)
+  }
+
+  private push(chunk: string): boolean {
+    if (this.length + chunk.length > this.maxChars) {
+      this.truncated = true
+      return false
+    }
+    this.parts.push(chunk)
+    this.length += chunk.length
+    return true
+  }
+
+  private pushNode(node: Text): boolean {
+    const start = this.length
+    if (!this.push(node.data)) return false
+    this.segments.push({ node, start, end: this.length })
+    return true
+  }
+}
+
+/**
+ * A resumable text walk over `target` (a document, or any element). Spread it
+ * over idle callbacks with `collect(budgetMs)` or `step(deadline)`.
+ * The walk follows the live DOM; if the page changes while it is paused,
+ * start a new collector for the changed part.
+ */
+export function createTextCollector(target: Document | Element, options: ExtractOptions = {}): TextCollector {
+  return new Collector(target, options)
+}
+
+/** The readable text of `target` in one go. */
+export function extractText(target: Document | Element, options: ExtractOptions = {}): ExtractedText {
+  const collector = createTextCollector(target, options)
+  collector.step(() => false)
+  return collector.result()
+}
