@@ -96,7 +96,9 @@ export function toCsv(snippets: readonly Snippet[]): string {
       unique(s.incidents.flatMap((i) => i.sources)).join(" ")
     ].map(guardCsvCell)
   )
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: "\r\n", quotes: false }) + "\r\n"
+  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: "\r\n", quotes: false })
+  // papaparse ends a header-only table with a newline but not one with rows; always end with exactly one.
+  return csv.endsWith("\r\n") ? csv : csv + "\r\n"
 }
 
 function unique<T>(values: T[]): T[] {
