@@ -54,6 +54,9 @@ function main(): void {
 
   const s = out.stats
   const unmapped = Object.entries(s.kev.unmapped).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  // A vendorProject that spells a known vendor name but maps nowhere is probably a missing kev_vendor_projects entry.
+  const known = new Map(out.lexicon.vendors.flatMap((v) => v.aliases.map((a) => [a.toLowerCase(), v.name] as const)))
+  const suspicious = unmapped.filter(([p]) => known.has(p.toLowerCase())).map(([p, n]) => `${p} ${n} (${known.get(p.toLowerCase())}?)`)
   const kb = (text: string): string => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`
   const lines = [
     `vendors            ${s.vendors} (${s.lexiconAliases} lexicon aliases)`,
@@ -65,6 +68,7 @@ function main(): void {
       .slice(0, 12)
       .map(([p, n]) => `${p} ${n}`)
       .join(", ")}`,
+    ...(suspicious.length > 0 ? [`KEV check          unmapped names that match a vendor alias: ${suspicious.join(", ")}`] : []),
     `HIBP               ${s.hibp.mapped} breaches mapped to ${s.hibp.vendors} vendors (${s.hibp.eligible} eligible of ${s.hibp.total})`,
     `version            ${out.dataset.version.date}`,
     `lexicon.json       ${kb(out.lexiconJson)}`,
