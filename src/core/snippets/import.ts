@@ -107,8 +107,10 @@ function checkShape(text: string): void {
       if (c === 0x5c /* \ */) i++
       else if (c === 0x22 /* " */) {
         inString = false
-        if (i - stringStart > MAX_STRING)
-          throw new ImportError(`The file contains a text value of ${(i - stringStart).toLocaleString("en")} characters; no field may be longer than ${MAX_STRING.toLocaleString("en")}.`)
+        // Raw length between the quotes (escapes counted as written), close enough for a sanity cap.
+        const length = i - stringStart - 1
+        if (length > MAX_STRING)
+          throw new ImportError(`The file contains a text value of ${length.toLocaleString("en")} characters; no field may be longer than ${MAX_STRING.toLocaleString("en")}.`)
       }
       continue
     }
