@@ -26,8 +26,9 @@ export interface GoldLabels {
 
 /**
  * A label as first written: offsets may be missing. `nth` (1-based) picks
- * occurrences of the surface; without it a mention labels every whole-word
- * occurrence and a claim must occur exactly once.
+ * whole-word occurrences of the surface in the text; without it a mention
+ * labels every occurrence not inside a longer label, and a claim must occur
+ * exactly once.
  */
 export interface DraftMention {
   vendor: string
@@ -95,9 +96,11 @@ export function fillLabels(text: string, draft: DraftLabels): GoldLabels {
       mentions.push({ vendor: m.vendor, text: m.text, start: m.start, end: m.end })
       continue
     }
-    const free = occurrences(text, m.text).filter((s) => !mentions.some((o) => overlaps(o, { start: s, end: s + m.text.length })))
-    const starts = pick(free, m.nth, `mention "${m.text}"`)
+    const covered = (s: number) => mentions.some((o) => overlaps(o, { start: s, end: s + m.text.length }))
+    const all = occurrences(text, m.text)
+    const starts = m.nth === undefined ? all.filter((s) => !covered(s)) : pick(all, m.nth, `mention "${m.text}"`)
     if (starts.length === 0) throw new Error(`mention "${m.text}" not found`)
+    if (starts.some(covered)) throw new Error(`mention "${m.text}": a picked occurrence is inside a longer label`)
     for (const s of starts) mentions.push({ vendor: m.vendor, text: m.text, start: s, end: s + m.text.length })
   }
   const claims: GoldClaim[] = (draft.claims ?? []).map((c) => {

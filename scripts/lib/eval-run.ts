@@ -1,0 +1,40 @@
+// Runs an analyzer and the compromise baseline over the corpus and scores both per split.
+import type { AnalysisResult } from "../../src/core/types"
+import { baselineMentions, type AliasLookup } from "./eval-baseline"
+import { SPLITS, type CorpusDoc, type Split } from "./eval-corpus"
+import { evaluate, type DocInput, type Metrics } from "./eval-metrics"
+
+export type Analyze = (text: string) => AnalysisResult
+
+export const SCOPES = [...SPLITS, "all"] as const
+export type Scope = (typeof SCOPES)[number]
+
+export interface ScopeResult {
+  detector: Metrics
+  /** Vendor metrics only: the baseline finds no claims. */
+  baseline: Metrics
+}
+
+export type EvalResult = Record<Scope, ScopeResult>
+
+export function predictionFor(result: AnalysisResult): DocInput["pred"] {
+  return {
+    mentions: result.mentions.map((m) => ({ vendor: m.vendor, text: m.text, start: m.start, end: m.end })),
+    claims: result.claims.map((c) => ({ text: c.text, start: c.start, end: c.end, kind: c.kind, vendor: c.vendor }))
+  }
+}
+
+export function runEval(docs: readonly CorpusDoc[], analyze: Analyze, lookup: AliasLookup): EvalResult {
+  const detector: (DocInput & { split: Split })[] = []
+  const baseline: (DocInput & { split: Split })[] = []
+  for (const doc of docs) {
+    detector.push({ id: doc.id, split: doc.split, gold: doc.gold, pred: predictionFor(analyze(doc.text)) })
+    baseline.push({ id: doc.id, split: doc.split, gold: doc.gold, pred: { mentions: baselineMentions(doc.text, lookup), claims: [] } })
+  }
+  const inScope = (scope: Scope) => (d: { split: Split }) => scope === "all" || d.split === scope
+  const result = {} as EvalResult
+  for (const scope of SCOPES) {
+    result[scope] = { detector: evaluate(detector.filter(inScope(scope))), baseline: evaluate(baseline.filter(inScope(scope))) }
+  }
+  return result
+}
