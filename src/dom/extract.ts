@@ -302,33 +302,32 @@ class Collector implements TextCollector {
       if (!this.breakPending && this.length > 0) this.pendingSpaces.push(node)
       return true
     }
-    if (this.breakPending) {
-      this.breakPending = false
-      this.pendingSpaces = []
-      if (this.length > 0 && !this.push("\n")) return false
-    } else if (this.pendingSpaces.length > 0) {
-      const spaces = this.pendingSpaces
-      this.pendingSpaces = []
-      for (const space of spaces) if (!this.pushNode(space)) return false
-    }
-    return this.pushNode(node)
-  }
-
-  private push(chunk: string): boolean {
-    if (this.length + chunk.length > this.maxChars) {
+    // The separator (or held spaces) and the node go in together or not at all,
+    // so a cut never leaves a dangling line break.
+    const lineBreak = this.breakPending && this.length > 0
+    const spaces = this.breakPending ? [] : this.pendingSpaces
+    let needed = data.length + (lineBreak ? 1 : 0)
+    for (const space of spaces) needed += space.data.length
+    if (this.length + needed > this.maxChars) {
       this.truncated = true
       return false
     }
-    this.parts.push(chunk)
-    this.length += chunk.length
+    this.breakPending = false
+    this.pendingSpaces = []
+    if (lineBreak) {
+      this.parts.push("\n")
+      this.length += 1
+    }
+    for (const space of spaces) this.pushNode(space)
+    this.pushNode(node)
     return true
   }
 
-  private pushNode(node: Text): boolean {
+  private pushNode(node: Text): void {
     const start = this.length
-    if (!this.push(node.data)) return false
+    this.parts.push(node.data)
+    this.length += node.data.length
     this.segments.push({ node, start, end: this.length })
-    return true
   }
 }
 
