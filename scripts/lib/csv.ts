@@ -3,7 +3,7 @@ import Papa from "papaparse"
 import { DataError } from "./errors"
 
 export interface CsvRow {
-  /** 1-based data row number (the header is not counted). */
+  /** Row number as a spreadsheet shows it: the header is row 1, the first data row is row 2. */
   row: number
   cells: Record<string, string>
 }
@@ -16,14 +16,14 @@ export function parseCsv(text: string, file: string, required: readonly string[]
   })
   const firstError = parsed.errors[0]
   if (firstError) {
-    const row = firstError.row === undefined ? "" : ` row ${firstError.row + 1}`
+    const row = firstError.row === undefined ? "" : ` row ${firstError.row + 2}`
     throw new DataError(`${file}${row}: ${firstError.message}`)
   }
   const header = parsed.meta.fields ?? []
   const missing = required.filter((c) => !header.includes(c))
   if (missing.length > 0) throw new DataError(`${file}: missing column(s) ${missing.join(", ")}`)
   return parsed.data.map((cells, i) => ({
-    row: i + 1,
+    row: i + 2,
     cells: Object.fromEntries(header.map((h) => [h, (cells[h] ?? "").trim()]))
   }))
 }

@@ -22,6 +22,8 @@ export function check<T>(schema: z.ZodType<T>, value: unknown, label: string): T
   const result = schema.safeParse(value)
   if (result.success) return result.data
   const issue = result.error.issues[0]
-  const field = issue?.path.length ? `${issue.path.join(".")} ` : ""
+  const field = issue?.path.length
+    ? `${issue.path.map((k) => (typeof k === "number" ? `item ${k + 1}` : String(k))).join(" ")} `
+    : ""
   throw new DataError(`${label}: ${field}${issue?.message ?? "invalid"}`)
 }

@@ -30,20 +30,20 @@ describe("compileData on valid fixtures", () => {
 
 describe("incident rules", () => {
   const cases: [string, ReturnType<typeof fixtureInput>, RegExp][] = [
-    ["duplicate id", incidentsWith([edge, edge]), /row 2 \(id acme-2024-03-edge-outage\): id is already used by row 1/],
-    ["impossible date", setIncident("date", "2023-02-30"), /row 2 .*date must be a real date/],
-    ["unknown type", setIncident("type", "hack"), /row 2 .*type must be one of outage/],
-    ["severity out of range", setIncident("severity", "7"), /data\/incidents\.csv row 2 \(id beta-2023-11-guard-zero-day\): severity must be 1-5/],
+    ["duplicate id", incidentsWith([edge, edge]), /row 3 \(id acme-2024-03-edge-outage\): id is already used by row 2/],
+    ["impossible date", setIncident("date", "2023-02-30"), /row 3 .*date must be a real date/],
+    ["unknown type", setIncident("type", "hack"), /row 3 .*type must be one of outage/],
+    ["severity out of range", setIncident("severity", "7"), /data\/incidents\.csv row 3 \(id beta-2023-11-guard-zero-day\): severity must be 1-5/],
     ["severity not a number", setIncident("severity", "high"), /severity must be 1-5/],
-    ["unknown vendor", setIncident("vendor", "Delta Corp"), /row 2 .*vendor "Delta Corp" is not in data\/vendors\.csv/],
-    ["http source", setIncident("sources", "http://beta.example/advisory"), /row 2 .*sources\.0 must be an https:\/\/ URL/],
-    ["no source", setIncident("sources", ""), /row 2 .*sources needs at least one URL/],
-    ["end before start", incidentsWith([withCell(INCIDENT_HEADER, edge, "end_date", "2024-03-01"), zeroDay]), /row 1 .*end_date must not be before date/],
-    ["month precision not on the 1st", setIncident("date", "2023-11-05"), /row 2 .*1st of the month/],
-    ["bad CVE id", setIncident("cves", "CVE-23-1"), /row 2 .*cves\.0 must look like CVE/],
-    ["verified not yes/no", setIncident("verified", "maybe"), /row 2 .*verified must be yes or no/],
-    ["id not a slug", setIncident("id", "Beta 2023"), /row 2 .*id must be a lower-case slug/],
-    ["title too long", setIncident("title", "x".repeat(81)), /row 2 .*title must be at most 80 characters/]
+    ["unknown vendor", setIncident("vendor", "Delta Corp"), /row 3 .*vendor "Delta Corp" is not in data\/vendors\.csv/],
+    ["http source", setIncident("sources", "http://beta.example/advisory"), /row 3 .*sources item 1 must be an https:\/\/ URL/],
+    ["no source", setIncident("sources", ""), /row 3 .*sources needs at least one URL/],
+    ["end before start", incidentsWith([withCell(INCIDENT_HEADER, edge, "end_date", "2024-03-01"), zeroDay]), /row 2 .*end_date must not be before date/],
+    ["month precision not on the 1st", setIncident("date", "2023-11-05"), /row 3 .*1st of the month/],
+    ["bad CVE id", setIncident("cves", "CVE-23-1"), /row 3 .*cves item 1 must look like CVE/],
+    ["verified not yes/no", setIncident("verified", "maybe"), /row 3 .*verified must be yes or no/],
+    ["id not a slug", setIncident("id", "Beta 2023"), /row 3 .*id must be a lower-case slug/],
+    ["title too long", setIncident("title", "x".repeat(81)), /row 3 .*title must be at most 80 characters/]
   ]
   it.each(cases)("rejects %s", (_name, input, message) => {
     expect(() => compileData(input)).toThrow(message)
@@ -60,13 +60,13 @@ describe("vendor rules", () => {
   it("rejects a vendor id used twice", () => {
     const clash = withCell(VENDOR_HEADER, beta, "vendor", "Beta-Security")
     expect(() => compileData(vendorsWith([acme, clash, withCell(VENDOR_HEADER, beta, "kev_vendor_projects", ""), gamma]))).toThrow(
-      /data\/vendors\.csv row 3 \(vendor Beta Security\): vendor id beta-security is already used by row 2/
+      /data\/vendors\.csv row 4 \(vendor Beta Security\): vendor id beta-security is already used by row 3/
     )
   })
 
   it("rejects an alias claimed by two vendors without a marker", () => {
     const input = vendorsWith([acme, withCell(VENDOR_HEADER, beta, "aliases", "BETA;BetaGuard;Acme Edge"), gamma])
-    expect(() => compileData(input)).toThrow(/row 2 \(vendor Beta Security\): alias "Acme Edge" is also claimed by Acme Cloud/)
+    expect(() => compileData(input)).toThrow(/row 3 \(vendor Beta Security\): alias "Acme Edge" is also claimed by Acme Cloud/)
   })
 
   it("rejects another vendor's canonical name unless it is marked shared", () => {
@@ -89,14 +89,14 @@ describe("vendor rules", () => {
   })
 
   const cases: [string, ReturnType<typeof fixtureInput>, RegExp][] = [
-    ["unsorted rows", vendorsWith([beta, acme, gamma]), /row 2 \(vendor Acme Cloud\): rows must stay sorted/],
-    ["unknown category", setVendor("category", "banking"), /row 2 .*category must be one of cloud/],
-    ["bad country", setVendor("country", "United Kingdom"), /row 2 .*country must be empty or a two-letter/],
-    ["bad domain", setVendor("domain", "https://beta.example"), /row 2 .*domain must be a lower-case domain/],
-    ["product that is not an alias", setVendor("products", "BetaWall"), /row 2 .*products "BetaWall" is not one of the vendor's aliases/],
-    ["ticker that is not an alias", setVendor("tickers", "BTA"), /row 2 .*tickers "BTA" is not one of/],
-    ["alias listed twice", setVendor("aliases", "BETA;BetaGuard;BETA"), /row 2 .*alias "BETA" is listed twice/],
-    ["KEV project mapped twice", setVendor("kev_vendor_projects", "acme"), /row 2 .*kev_vendor_projects "acme" is already mapped to Acme Cloud/]
+    ["unsorted rows", vendorsWith([beta, acme, gamma]), /row 3 \(vendor Acme Cloud\): rows must stay sorted/],
+    ["unknown category", setVendor("category", "banking"), /row 3 .*category must be one of cloud/],
+    ["bad country", setVendor("country", "United Kingdom"), /row 3 .*country must be empty or a two-letter/],
+    ["bad domain", setVendor("domain", "https://beta.example"), /row 3 .*domain must be a lower-case domain/],
+    ["product that is not an alias", setVendor("products", "BetaWall"), /row 3 .*products "BetaWall" is not one of the vendor's aliases/],
+    ["ticker that is not an alias", setVendor("tickers", "BTA"), /row 3 .*tickers "BTA" is not one of/],
+    ["alias listed twice", setVendor("aliases", "BETA;BetaGuard;BETA"), /row 3 .*alias "BETA" is listed twice/],
+    ["KEV project mapped twice", setVendor("kev_vendor_projects", "acme"), /row 3 .*kev_vendor_projects "acme" is already mapped to Acme Cloud/]
   ]
   it.each(cases)("rejects %s", (_name, input, message) => {
     expect(() => compileData(input)).toThrow(message)

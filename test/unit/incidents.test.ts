@@ -150,8 +150,14 @@ describe("timelineNote", () => {
   })
 
   it("respects the window", () => {
-    expect(timelineNote("2024-09-15", acme, 30)).toBeNull()
-    expect(timelineNote("2024-09-15", acme, 60)?.incidentId).toBe("acme-2024-08-rumoured-leak")
+    expect(timelineNote("2024-07-15", acme, 30)).toBeNull()
+    expect(timelineNote("2024-07-15", acme, 60)?.incidentId).toBe("acme-2024-06-bad-agent-update")
+  })
+
+  it("skips unverified incidents", () => {
+    // The unverified leak (2024-08-01) is 14 days away; the verified update is 75.
+    expect(timelineNote("2024-08-15", acme, 90)?.incidentId).toBe("acme-2024-06-bad-agent-update")
+    expect(timelineNote("2024-08-15", acme, 30)).toBeNull()
   })
 
   it("writes month-precision dates as a month", () => {

@@ -29,11 +29,13 @@ function leadFigure(impact: string): string {
 /**
  * A one-line note tying the page date to the nearest incident within
  * `windowDays`, e.g. "Published 9 days after the 2024-07-19 faulty update: …".
+ * Unverified incidents are skipped: the note reads as a statement of fact.
  * Returns null when no incident falls inside the window.
  */
 export function timelineNote(published: IsoDate, incidents: Incident[], windowDays = 90): TimelineNote | null {
   let best: { incident: Incident; days: number } | null = null
   for (const incident of incidents) {
+    if (!incident.verified) continue
     const days = daysBetween(incident.date, published)
     if (Math.abs(days) > windowDays) continue
     if (
