@@ -2,7 +2,6 @@
 // Scores the detector against the labelled corpus in test/fixtures/corpus,
 // next to a compromise organizations() baseline. --fill resolves draft labels
 // (surfaces without offsets) into offsets; see test/fixtures/corpus/README.md.
-import { analyzeText } from "../src/core/analyze"
 import lexicon from "../src/generated/lexicon.json"
 import { aliasLookup } from "./lib/eval-baseline"
 import { fillCorpus, loadCorpus, readVendors } from "./lib/eval-corpus"
@@ -17,6 +16,8 @@ if (args.has("--fill")) {
   process.exit(0)
 }
 
+// Imported here so --fill works even while the detector does not build.
+const { analyzeText } = await import("../src/core/analyze")
 const docs = loadCorpus(undefined, new Set(readVendors().map((v) => v.name)))
 const result = runEval(docs, analyzeText, aliasLookup(lexicon.vendors))
 
