@@ -148,3 +148,18 @@ describe("the bundled data", () => {
     expect(lexicon.vendors.find((v) => v.id === "palo-alto-networks")?.products).toContain("PAN-OS")
   })
 })
+
+describe("source file hygiene", () => {
+  it.each(["data/vendors.csv", "data/incidents.csv"])("%s is CSV with CRLF line ends, no BOM and no space-padded cells", (file) => {
+    const text = read(file)
+    expect(text.charCodeAt(0)).not.toBe(0xfeff)
+    expect(text.endsWith("\r\n")).toBe(true)
+    const unquoted = text.replace(/"[^"]*"/g, '""')
+    expect(unquoted.match(/(?<!\r)\n/)).toBeNull()
+    expect(unquoted).not.toMatch(/ ,|, /)
+  })
+
+  it("gives every lexicon vendor a dataset vendor with the same id", () => {
+    expect(real.lexicon.vendors.map((v) => v.id)).toEqual(real.dataset.vendors.map((v) => v.id))
+  })
+})
