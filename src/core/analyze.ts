@@ -1,0 +1,98 @@
+// The analysis core's entry point: vendor mentions, claims and who made them.
+import type { AnalysisResult, Claim, ClaimKind, Lexicon } from "./types"
+import { createAttributor } from "./attribution"
+import { compileRules, findClaimSpans, type RuleSet } from "./claims/finder"
+import { buildDoc } from "./nlp/tokens"
+import { addVendorWords } from "./nlp/setup"
+import { compileLexicon, type CompiledLexicon } from "./vendors/matcher"
+import { findMentions } from "./vendors/index"
+import generatedLexicon from "../generated/lexicon.json"
+
+export interface AnalyzeOptions {
+  kinds?: ClaimKind[]
+  /** Vendor ids the user dismissed: no mentions, and claims are not attributed to them. */
+  ignoredVendors?: string[]
+  /** Normalised claim texts (see normalizeClaimText) or rule ids the user dismissed. */
+  ignoredClaims?: string[]
+}
+
+export interface Analyzer {
+  analyze(text: string, options?: AnalyzeOptions): AnalysisResult
+  /** Rules of the lexicon that failed to compile (empty for a valid rule pack). */
+  readonly ruleErrors: { id: string; error: string }[]
+}
+
+/** Longest text analysed; anything after it is ignored (pages are capped well below this by the scanner). */
+export const MAX_TEXT_LENGTH = 2_000_000
+
+/** The form of a claim's text used to remember dismissals: lower case, straight quotes, single spaces. */
+export function normalizeClaimText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”«»„]/g, "\"")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s"'.,;:!?]+|[\s"'.,;:!?]+$/g, "")
+}
+
+const empty = (): AnalysisResult => ({ mentions: [], claims: [] })
+
+export function createAnalyzer(lexicon: Lexicon): Analyzer {
+  const compiled: CompiledLexicon = compileLexicon(lexicon)
+  const rules: RuleSet = compileRules(Array.isArray(lexicon.rules) ? lexicon.rules : [])
+  let taught = false
+
+  const analyze = (input: string, options: AnalyzeOptions = {}): AnalysisResult => {
+    if (typeof input !== "string" || input.length === 0) return empty()
+    const text = input.length > MAX_TEXT_LENGTH ? input.slice(0, MAX_TEXT_LENGTH) : input
+    if (!taught) {
+      taught = true
+      addVendorWords(lexicon, lexicon.vendors.filter((v) => !(v.ambiguous ?? []).includes(v.name)).map((v) => v.name))
+    }
+    const doc = buildDoc(text)
+    const ignoredVendors = new Set(options.ignoredVendors ?? [])
+    const mentions = findMentions(doc, compiled, { ignoredVendors })
+    const spans = findClaimSpans(doc, rules)
+    const kinds = options.kinds && options.kinds.length > 0 ? new Set(options.kinds) : null
+    const ignoredClaims = new Set((options.ignoredClaims ?? []).map((c) => c))
+    const attributor = createAttributor(doc, mentions)
+    const claims: Claim[] = []
+    for (const span of spans) {
+      if (kinds && !kinds.has(span.rule.kind)) continue
+      const claimText = text.slice(span.start, span.end)
+      if (ignoredClaims.has(span.rule.id) || ignoredClaims.has(normalizeClaimText(claimText))) continue
+      const { mention, method } = attributor.attribute(span.first, span.last)
+      claims.push({
+        text: claimText,
+        start: span.start,
+        end: span.end,
+        kind: span.rule.kind,
+        rule: span.rule.id,
+        vendorId: mention?.vendorId ?? null,
+        vendor: mention?.vendor ?? null,
+        attribution: mention ? method : null
+      })
+    }
+    return { mentions, claims }
+  }
+
+  return {
+    ruleErrors: rules.errors,
+    analyze(text: string, options?: AnalyzeOptions): AnalysisResult {
+      try {
+        return analyze(text, options)
+      } catch {
+        // The core must never break a page; a bug here yields no findings rather than an exception.
+        return empty()
+      }
+    }
+  }
+}
+
+let defaultAnalyzer: Analyzer | null = null
+
+/** Analyses text with the bundled lexicon (compiled once, on first use). */
+export function analyzeText(text: string, options?: AnalyzeOptions): AnalysisResult {
+  defaultAnalyzer ??= createAnalyzer(generatedLexicon as unknown as Lexicon)
+  return defaultAnalyzer.analyze(text, options)
+}

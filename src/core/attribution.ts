@@ -1,0 +1,182 @@
+// Who a claim is by or about. In order of preference:
+//   speaker  – the claim is quoted and the quote is attributed (“…,” CrowdStrike said),
+//              or reported speech ends the sentence (…, a Microsoft spokesperson said)
+//   subject  – a vendor named earlier in the same sentence (SentinelOne is more reliable …)
+//   product  – as subject, but the name was a product (Falcon is …) resolved to its owner
+//   pronoun  – it / its / we / our / "the company" / "the firm", resolved to the vendor that
+//              was the subject of a recent sentence
+//   nearest  – otherwise the closest vendor in the sentence or the two sentences before
+// Vendors named after "than", "unlike", "versus" … are comparison objects and never chosen.
+import type { AttributionMethod, Mention } from "./types"
+import type { Doc } from "./nlp/tokens"
+
+export interface Attribution {
+  mention: Mention | null
+  method: AttributionMethod
+}
+
+const COMPARISON = new Set(["than", "unlike", "versus", "vs", "against", "rival", "rivals", "competitor", "competitors", "over", "beat", "beats", "outperforms", "outperform"])
+const SPEECH = new Set([
+  "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "wrote", "writes", "according", "explained", "explains", "noted", "notes",
+  "posted", "posts", "announced", "announces", "confirmed", "confirms", "insisted", "insists", "claimed", "claims", "assured", "assures", "maintained",
+  "maintains", "stressed", "stresses", "emphasized", "emphasised", "promised", "promises", "boasted", "boasts", "argued", "argues", "reiterated", "tweeted", "blogged"
+])
+const PRONOUNS = new Set(["it", "its", "we", "our", "ours", "us", "they", "their"])
+const COMPANY_NOUNS = new Set(["company", "firm", "vendor", "provider", "giant", "maker", "business", "group", "startup", "spokesperson", "spokeswoman", "spokesman", "statement", "team"])
+const SUBJECT_VERBS = new Set([...SPEECH, "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "delivers", "offers", "provides", "guarantees", "promises", "calls", "describes", "markets", "touts"])
+const MAX_SENTENCES_BACK = 3
+const OPEN_QUOTES = new Set(["“", "«", "„"])
+const CLOSE_QUOTES = new Set(["”", "»"])
+
+interface Located {
+  mention: Mention
+  first: number
+  last: number
+  sentence: number
+}
+
+/** Quote regions as token ranges [open, close], found per paragraph. */
+function quoteRegions(doc: Doc): [number, number][] {
+  const { tokens, sentences, sentenceOf } = doc
+  const out: [number, number][] = []
+  let open = -1
+  let paragraph = -1
+  for (let i = 0; i < tokens.length; i++) {
+    const p = sentences[sentenceOf[i]]?.paragraph ?? 0
+    if (p !== paragraph) {
+      open = -1
+      paragraph = p
+    }
+    const t = tokens[i].text
+    if (OPEN_QUOTES.has(t)) open = i
+    else if (CLOSE_QUOTES.has(t)) {
+      if (open >= 0) out.push([open, i])
+      open = -1
+    } else if (t === "\"") {
+      if (open >= 0 && tokens[open].text === "\"") {
+        out.push([open, i])
+        open = -1
+      } else if (open < 0) open = i
+    }
+  }
+  return out
+}
+
+export interface Attributor {
+  attribute(first: number, last: number): Attribution
+}
+
+export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
+  const { tokens } = doc
+  // Locate each mention in token space (mentions are sorted by start).
+  const located: Located[] = []
+  let ti = 0
+  for (const m of mentions) {
+    while (ti < tokens.length && tokens[ti].start < m.start) ti++
+    if (ti >= tokens.length || tokens[ti].start !== m.start) continue
+    let last = ti
+    while (last < tokens.length && tokens[last].end <= m.end) last++
+    located.push({ mention: m, first: ti, last, sentence: doc.sentenceOf[ti] })
+  }
+  const quotes = located.length > 0 ? quoteRegions(doc) : []
+
+  const isComparison = (l: Located): boolean => {
+    for (let i = l.first - 1, n = 0; i >= 0 && n < 3; i--, n++) {
+      const t = tokens[i]
+      if (COMPARISON.has(t.norm)) return true
+      if (t.norm === "to" || t.norm === "with") {
+        const before = tokens[i - 1]?.norm
+        if (before === "compared" || before === "comparison" || before === "relative") return true
+      }
+      if (t.kind === "punct" || (t.norm !== "the" && t.norm !== "a" && t.norm !== "an" && !/^\p{Lu}/u.test(t.text))) break
+    }
+    return false
+  }
+  const methodFor = (l: Located, fallback: AttributionMethod): AttributionMethod => (l.mention.product && fallback === "subject" ? "product" : fallback)
+  const inRange = (a: number, b: number): Located[] => located.filter((l) => l.first >= a && l.last <= b)
+
+  /** The vendor a pronoun or "the company" points to: the subject of a recent sentence. */
+  const antecedent = (beforeToken: number): Located | null => {
+    const s0 = doc.sentenceOf[Math.min(beforeToken, tokens.length - 1)]
+    const earlier = located.filter((l) => l.first < beforeToken && l.sentence >= s0 - MAX_SENTENCES_BACK && !isComparison(l))
+    if (earlier.length === 0) return null
+    const lastSentence = earlier[earlier.length - 1].sentence
+    const inSentence = earlier.filter((l) => l.sentence === lastSentence)
+    const subject = inSentence.find((l) => {
+      let j = l.last
+      if (tokens[j]?.norm === "'" && tokens[j + 1]?.norm === "s") return false
+      while (j < tokens.length && j < l.last + 2 && tokens[j].kind === "punct") j++
+      return SUBJECT_VERBS.has(tokens[j]?.norm ?? "")
+    })
+    return subject ?? inSentence[0]
+  }
+
+  /** Resolve a vendor named in an attribution segment, or "the company"/"it" in it. */
+  const speakerIn = (a: number, b: number, anchor: number): Attribution | null => {
+    const named = inRange(a, b).filter((l) => !isComparison(l))
+    if (named.length > 0) return { mention: named[0].mention, method: "speaker" }
+    let speech = false
+    let pronoun = false
+    for (let i = a; i < b; i++) {
+      if (SPEECH.has(tokens[i].norm)) speech = true
+      if (PRONOUNS.has(tokens[i].norm) || COMPANY_NOUNS.has(tokens[i].norm)) pronoun = true
+    }
+    if (speech && pronoun) {
+      const ante = antecedent(anchor)
+      if (ante) return { mention: ante.mention, method: "pronoun" }
+    }
+    return null
+  }
+
+  return {
+    attribute(first: number, last: number): Attribution {
+      if (located.length === 0 || first >= tokens.length) return { mention: null, method: null }
+      const sIndex = doc.sentenceOf[first]
+      const s = doc.sentences[sIndex]
+
+      // 1. Quoted: find who the quote is attributed to.
+      const quote = quotes.find(([o, c]) => o < first && c >= last - 1)
+      if (quote) {
+        const [open, close] = quote
+        const closeSentence = doc.sentences[doc.sentenceOf[close]]
+        const after = speakerIn(close + 1, Math.min(closeSentence.last, close + 16), open)
+        if (after) return after
+        const openSentence = doc.sentences[doc.sentenceOf[open]]
+        const before = speakerIn(openSentence.first, open, open)
+        if (before) return before
+      }
+
+      // 2. Subject: the closest vendor before the claim in the same sentence.
+      const before = inRange(s.first, first).filter((l) => !isComparison(l))
+      const insideQuote = (l: Located): boolean => quotes.some(([o, c]) => o < l.first && c >= l.last && !(o < first && c >= last - 1))
+      const subjects = before.filter((l) => !insideQuote(l))
+      if (subjects.length > 0) {
+        const pick = subjects[subjects.length - 1]
+        return { mention: pick.mention, method: methodFor(pick, "subject") }
+      }
+
+      // 3. Reported speech after the claim: "…, a CrowdStrike spokesperson said."
+      const trailing = speakerIn(last, s.last, first)
+      if (trailing) return trailing
+
+      // 4. Pronoun or "the company" before (or opening) the claim.
+      for (let i = s.first; i < Math.min(last, first + 2); i++) {
+        const n = tokens[i].norm
+        if (PRONOUNS.has(n) || (COMPANY_NOUNS.has(n) && tokens[i - 1]?.norm === "the")) {
+          const ante = antecedent(s.first)
+          if (ante) return { mention: ante.mention, method: "pronoun" }
+          break
+        }
+      }
+
+      // 5. Nearest: a vendor later in the sentence, or in the two sentences before (same paragraph).
+      const later = inRange(last, s.last).filter((l) => !isComparison(l))
+      if (later.length > 0) return { mention: later[0].mention, method: "nearest" }
+      const prior = located.filter(
+        (l) => l.last <= s.first && l.sentence >= sIndex - 2 && doc.sentences[l.sentence].paragraph === s.paragraph && !isComparison(l)
+      )
+      if (prior.length > 0) return { mention: prior[prior.length - 1].mention, method: "nearest" }
+      return { mention: null, method: null }
+    }
+  }
+}
