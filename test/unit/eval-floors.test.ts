@@ -1,13 +1,16 @@
 // Floors for the detector on the labelled corpus (both splits pooled).
 // Raise them as the detector improves; lower them only with a note saying why.
 import { describe, expect, it } from "vitest"
-import { analyzeText } from "~core/analyze"
 import lexicon from "~generated/lexicon.json"
 import { aliasLookup } from "../../scripts/lib/eval-baseline"
 import { loadCorpus } from "../../scripts/lib/eval-corpus"
-import { runEval } from "../../scripts/lib/eval-run"
+import { baselinePredictions, runEval } from "../../scripts/lib/eval-run"
 
-const result = runEval(loadCorpus(), analyzeText, aliasLookup(lexicon.vendors))
+const docs = loadCorpus()
+// Baseline before the detector loads: the detector extends compromise globally.
+const baseline = baselinePredictions(docs, aliasLookup(lexicon.vendors))
+const { analyzeText } = await import("~core/analyze")
+const result = runEval(docs, analyzeText, baseline)
 const all = result.all.detector
 
 describe("detector on the evaluation corpus", () => {
