@@ -22,7 +22,9 @@ export function formatCsv(reports: ScanReport[]): string {
     r.claims.map((c) => [r.source, c.vendor ?? "", c.kind, c.rule, c.text, c.start, c.end])
   )
   // escapeFormulae: page text must not run as a formula when the file is opened in a spreadsheet.
-  return `${Papa.unparse({ fields: [...CSV_FIELDS], data }, { escapeFormulae: true, newline: "\r\n" })}\r\n`
+  const csv = Papa.unparse({ fields: [...CSV_FIELDS], data }, { escapeFormulae: true, newline: "\r\n" })
+  // Papa ends a header-only table with a line break but not one with rows.
+  return csv.endsWith("\r\n") ? csv : `${csv}\r\n`
 }
 
 const MAX_INCIDENTS_SHOWN = 10

@@ -233,7 +233,7 @@ describe("createTextCollector", () => {
         let node = current
         let descend = true
         for (;;) {
-          let next: Node | null = null
+          let next: Node | null
           if (descend && node.firstChild) next = node.firstChild
           else {
             let up: Node | null = node
