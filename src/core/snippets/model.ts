@@ -166,10 +166,25 @@ export function isHttpUrl(value: unknown): value is string {
   return parseHttpUrl(value) !== null
 }
 
-/** The site a snippet came from, for grouping: host name without a leading `www.`. */
+/**
+ * The site a snippet came from, for grouping: lower-case host name without port or a leading `www.`.
+ * Meant for validated snippet URLs, so it only slices (search runs it on thousands of snippets).
+ */
 export function siteOf(url: string): string {
-  const parsed = parseHttpUrl(url)
-  return parsed ? parsed.hostname.replace(/^www\./, "") : ""
+  const scheme = url.indexOf("://")
+  if (scheme < 0) return ""
+  let end = url.length
+  for (const stop of ["/", "?", "#"]) {
+    const at = url.indexOf(stop, scheme + 3)
+    if (at >= 0 && at < end) end = at
+  }
+  let host = url.slice(scheme + 3, end)
+  host = host.slice(host.lastIndexOf("@") + 1)
+  if (!host.startsWith("[")) {
+    const colon = host.indexOf(":")
+    if (colon >= 0) host = host.slice(0, colon)
+  }
+  return host.toLowerCase().replace(/\.$/, "").replace(/^www\./, "")
 }
 
 /**
