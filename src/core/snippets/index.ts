@@ -3,5 +3,6 @@
 export * from "./model"
 export * from "./migrate"
 export * from "./query"
+export * from "./edit"
 export * from "./export"
 export * from "./import"
