@@ -11,7 +11,13 @@ import { baselinePredictions, runEval, SCOPES, type EvalResult } from "./lib/eva
 const args = new Set(process.argv.slice(2))
 
 if (args.has("--fill")) {
-  const changed = fillCorpus()
+  let changed: string[]
+  try {
+    changed = fillCorpus()
+  } catch (err) {
+    console.error((err as Error).message)
+    process.exit(1)
+  }
   console.log(changed.length === 0 ? "All labels already have offsets." : `Filled offsets in:\n  ${changed.join("\n  ")}`)
   process.exit(0)
 }
