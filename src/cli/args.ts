@@ -39,6 +39,9 @@ Input
   Files over 16 MiB are rejected; text beyond 2,000,000 characters is not
   analysed (a note says so). Empty files give an empty report.
 
+npm prints its own "> track-record scan" banner on stdout; when piping the
+output, run "npm run -s scan -- ..." or use --out.
+
 Exit status: 0 when every file was scanned, 1 when any file failed (the
 others are still reported), 2 for a usage error.
 `
