@@ -189,8 +189,8 @@ describe("snippet operations", () => {
     expect(() => saveSnippet(empty, { id: "a" })).toThrow(SnippetStoreError)
   })
 
-  it("updateSnippet normalises tags, keeps the note as typed and leaves the input alone", () => {
-    const change = updateSnippet(withTwo, snippet(2).id, { tags: [" Outage ", "outage", "Q1 Review"], note: "Compare with the status page." })
+  it("updateSnippet normalises tags and the note and leaves the input alone", () => {
+    const change = updateSnippet(withTwo, snippet(2).id, { tags: [" Outage ", "outage", "Q1 Review"], note: "  Compare with the status page.\n" })
     expect(change.store?.snippets[1]).toMatchObject({ tags: ["outage", "q1 review"], note: "Compare with the status page." })
     expect(withTwo.snippets[1].tags).toEqual([])
     expect(updateSnippet(withTwo, snippet(2).id, { tags: [] }).store).toBeNull()

@@ -3,8 +3,9 @@
 // never mutate the store they are given (the repository may hand the same
 // object to the next change), and they throw `SnippetStoreError` for input
 // that cannot be applied, so nothing is written.
+import { removeSnippets, updateSnippet as editSnippet } from "~core/snippets/edit"
 import { duplicateKey, mergeSnippets, parseImport, type ImportFormat } from "~core/snippets/import"
-import { normaliseTags, validateSnippet, type Snippet, type SnippetStore } from "~core/snippets/model"
+import { validateSnippet, type Snippet, type SnippetStore } from "~core/snippets/model"
 
 import { SnippetStoreError, type Change } from "./store"
 
@@ -29,7 +30,7 @@ export function saveSnippet(store: SnippetStore, input: unknown): Change<{ id: s
   return { store: withSnippets(store, [...store.snippets, snippet]), result: { id: snippet.id, duplicate: false } }
 }
 
-/** Replaces a snippet's tags and/or note. */
+/** Replaces a snippet's tags and/or note (normalised as `updateSnippet` in the core does). */
 export function updateSnippet(
   store: SnippetStore,
   id: string,
@@ -38,26 +39,21 @@ export function updateSnippet(
   const index = store.snippets.findIndex((s) => s.id === id)
   if (index < 0) throw new SnippetStoreError("This snippet no longer exists (it may have been deleted in another tab).")
   const current = store.snippets[index]
-  const next: Snippet = {
-    ...current,
-    tags: patch.tags === undefined ? current.tags : normaliseTags(patch.tags),
-    note: patch.note === undefined ? current.note : patch.note
-  }
-  const checked = validateSnippet(next)
-  if (!checked.ok) throw new SnippetStoreError(`This change cannot be saved: ${checked.reason}.`)
-  const unchanged = checked.snippet.note === current.note && checked.snippet.tags.join("\u0000") === current.tags.join("\u0000")
-  if (unchanged) return { store: null, result: {} }
+  const edited = editSnippet(current, patch)
+  if (!edited.ok) throw new SnippetStoreError(`This change cannot be saved: ${edited.reason}.`)
+  const next = edited.snippet
+  if (next.note === current.note && next.tags.join("\u0000") === current.tags.join("\u0000")) return { store: null, result: {} }
   const snippets = store.snippets.slice()
-  snippets[index] = checked.snippet
+  snippets[index] = next
   return { store: withSnippets(store, snippets), result: {} }
 }
 
 /** Removes the given ids and returns the removed snippets (for undo). Unknown ids are ignored. */
 export function deleteSnippets(store: SnippetStore, ids: readonly string[]): Change<{ deleted: Snippet[] }> {
-  const wanted = new Set(ids)
-  const deleted = store.snippets.filter((s) => wanted.has(s.id))
+  const { snippets, removal } = removeSnippets(store.snippets, ids)
+  const deleted = removal.items.map((item) => item.snippet)
   if (deleted.length === 0) return { store: null, result: { deleted: [] } }
-  return { store: withSnippets(store, store.snippets.filter((s) => !wanted.has(s.id))), result: { deleted } }
+  return { store: withSnippets(store, snippets), result: { deleted } }
 }
 
 /**
