@@ -107,6 +107,8 @@ describe("parseImport: rejects bad files with a clear reason", () => {
     ["unrelated JSON", JSON.stringify({ hello: "world" }), /not a Track Record export or a W3C Web Annotation file/],
     ["export without list", JSON.stringify({ format: "track-record-snippets", version: 2 }), /has no snippet list/],
     ["__proto__ key", `{"format":"track-record-snippets","version":2,"snippets":[{"__proto__":{"polluted":true}}]}`, /reserved key "__proto__"/],
+    ["escaped __proto__ key", `{"format":"track-record-snippets","version":2,"snippets":[{"\\u005f\\u005fproto\\u005f\\u005f":{"polluted":true}}]}`, /reserved key "__proto__"/],
+    ["__proto__ in JSON Lines", toJsonl([make()]) + `{"__proto__":{"polluted":true}}\n`, /reserved key "__proto__"/],
     ["constructor key", withSnippet({ constructor: { prototype: { polluted: true } } }), /reserved key "(constructor|prototype)"/],
     ["deep nesting", "[".repeat(10_000) + "]".repeat(10_000), /nested more than 32 levels deep/],
     ["10 MB string", withSnippet({ note: "x".repeat(10 * 1024 * 1024) }), /text value of 10,485,760 characters/],

@@ -144,7 +144,7 @@ export interface W3cCollection {
   type: "AnnotationCollection"
   label: string
   total: number
-  first: { id: string; type: "AnnotationPage"; startIndex: 0; items: W3cAnnotation[] }
+  first: { id: string; type: "AnnotationPage"; partOf: string; startIndex: 0; items: W3cAnnotation[] }
 }
 
 /** One snippet as a Web Annotation. */
@@ -193,7 +193,7 @@ export function toW3c(snippets: readonly Snippet[], options: ExportOptions = {})
     type: "AnnotationCollection",
     label: "Track Record snippets",
     total: snippets.length,
-    first: { id: id + "#page-1", type: "AnnotationPage", startIndex: 0, items: snippets.map(toW3cAnnotation) }
+    first: { id: id + "#page-1", type: "AnnotationPage", partOf: id, startIndex: 0, items: snippets.map(toW3cAnnotation) }
   }
 }
 

@@ -100,9 +100,13 @@ export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== "string") return false
   const m = ISO_DATE.exec(value)
   if (!m) return false
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  if (mo < 1 || mo > 12 || d < 1) return false
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31
+  return d <= days
 }
 
 /** Parses an ISO datetime with an explicit zone and returns it in `toISOString` form, or null. */
