@@ -1,7 +1,7 @@
 // The analysis core's entry point: vendor mentions, claims and who made them.
 import type { AnalysisResult, Claim, ClaimKind, Lexicon } from "./types"
 import { createAttributor } from "./attribution"
-import { compileRules, findClaimSpans, type RuleSet } from "./claims/finder"
+import { compileRules, findClaimSpans, spanKind, type RuleSet } from "./claims/finder"
 import { buildDoc } from "./nlp/tokens"
 import { addVendorWords } from "./nlp/setup"
 import { compileLexicon, type CompiledLexicon } from "./vendors/matcher"
@@ -58,7 +58,8 @@ export function createAnalyzer(lexicon: Lexicon): Analyzer {
     const attributor = createAttributor(doc, mentions)
     const claims: Claim[] = []
     for (const span of spans) {
-      if (kinds && !kinds.has(span.rule.kind)) continue
+      const kind = spanKind(doc, span)
+      if (kinds && !kinds.has(kind)) continue
       const claimText = text.slice(span.start, span.end)
       if (ignoredClaims.has(span.rule.id) || ignoredClaims.has(normalizeClaimText(claimText))) continue
       const { mention, method } = attributor.attribute(span.first, span.last)
@@ -66,7 +67,7 @@ export function createAnalyzer(lexicon: Lexicon): Analyzer {
         text: claimText,
         start: span.start,
         end: span.end,
-        kind: span.rule.kind,
+        kind,
         rule: span.rule.id,
         vendorId: mention?.vendorId ?? null,
         vendor: mention?.vendor ?? null,

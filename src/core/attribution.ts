@@ -95,11 +95,32 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
   const methodFor = (l: Located, fallback: AttributionMethod): AttributionMethod => (l.mention.product && fallback === "subject" ? "product" : fallback)
   const inRange = (a: number, b: number): Located[] => located.filter((l) => l.first >= a && l.last <= b)
 
-  /** The vendor a pronoun or "the company" points to: the subject of a recent sentence. */
-  const antecedent = (beforeToken: number): Located | null => {
+  /** The vendor the text is mostly about so far: most mentions before the token, latest on ties. */
+  const salient = (beforeToken: number, minMentions: number): Located | null => {
+    const counts = new Map<string, { n: number; last: Located }>()
+    for (const l of located) {
+      if (l.first >= beforeToken) break
+      if (isComparison(l)) continue
+      const c = counts.get(l.mention.vendorId)
+      counts.set(l.mention.vendorId, { n: (c?.n ?? 0) + 1, last: l })
+    }
+    let best: { n: number; last: Located } | null = null
+    for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && c.last.first > best.last.first)) best = c
+    return best && best.n >= minMentions ? best.last : null
+  }
+
+  /**
+   * The vendor a pronoun or "the company" points to. "The company" / "the firm" means the vendor
+   * the text is about; "it" / "its" / "we" the subject of a recent sentence.
+   */
+  const antecedent = (beforeToken: number, companyNoun = false): Located | null => {
+    if (companyNoun) {
+      const main = salient(beforeToken, 1)
+      if (main) return main
+    }
     const s0 = doc.sentenceOf[Math.min(beforeToken, tokens.length - 1)]
     const earlier = located.filter((l) => l.first < beforeToken && l.sentence >= s0 - MAX_SENTENCES_BACK && !isComparison(l))
-    if (earlier.length === 0) return null
+    if (earlier.length === 0) return salient(beforeToken, 2)
     const lastSentence = earlier[earlier.length - 1].sentence
     const inSentence = earlier.filter((l) => l.sentence === lastSentence)
     const subject = inSentence.find((l) => {
@@ -117,12 +138,14 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
     if (named.length > 0) return { mention: named[0].mention, method: "speaker" }
     let speech = false
     let pronoun = false
+    let company = false
     for (let i = a; i < b; i++) {
       if (SPEECH.has(tokens[i].norm)) speech = true
-      if (PRONOUNS.has(tokens[i].norm) || COMPANY_NOUNS.has(tokens[i].norm)) pronoun = true
+      if (PRONOUNS.has(tokens[i].norm)) pronoun = true
+      if (COMPANY_NOUNS.has(tokens[i].norm)) company = true
     }
-    if (speech && pronoun) {
-      const ante = antecedent(anchor)
+    if (speech && (pronoun || company)) {
+      const ante = antecedent(anchor, company)
       if (ante) return { mention: ante.mention, method: "pronoun" }
     }
     return null
@@ -135,15 +158,19 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
       const s = doc.sentences[sIndex]
 
       // 1. Quoted: find who the quote is attributed to.
-      const quote = quotes.find(([o, c]) => o < first && c >= last - 1)
-      if (quote) {
-        const [open, close] = quote
-        const closeSentence = doc.sentences[doc.sentenceOf[close]]
-        const after = speakerIn(close + 1, Math.min(closeSentence.last, close + 16), open)
-        if (after) return after
-        const openSentence = doc.sentences[doc.sentenceOf[open]]
-        const before = speakerIn(openSentence.first, open, open)
-        if (before) return before
+      const qi = quotes.findIndex(([o, c]) => o < first && c >= last - 1)
+      if (qi >= 0) {
+        // An unattributed quote continues the speaker of the quote just before it.
+        for (let k = qi; k >= 0 && k >= qi - 2; k--) {
+          const [open, close] = quotes[k]
+          if (k < qi && doc.sentences[doc.sentenceOf[quotes[k + 1][0]]].paragraph - doc.sentences[doc.sentenceOf[close]].paragraph > 1) break
+          const closeSentence = doc.sentences[doc.sentenceOf[close]]
+          const after = speakerIn(close + 1, Math.min(closeSentence.last, close + 16), open)
+          if (after) return after
+          const openSentence = doc.sentences[doc.sentenceOf[open]]
+          const before = speakerIn(openSentence.first, open, open)
+          if (before) return before
+        }
       }
 
       // 2. Subject: the closest vendor before the claim in the same sentence.
@@ -162,8 +189,9 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
       // 4. Pronoun or "the company" before (or opening) the claim.
       for (let i = s.first; i < Math.min(last, first + 2); i++) {
         const n = tokens[i].norm
-        if (PRONOUNS.has(n) || (COMPANY_NOUNS.has(n) && tokens[i - 1]?.norm === "the")) {
-          const ante = antecedent(s.first)
+        const companyNoun = COMPANY_NOUNS.has(n) && tokens[i - 1]?.norm === "the"
+        if (PRONOUNS.has(n) || companyNoun) {
+          const ante = antecedent(s.first, companyNoun)
           if (ante) return { mention: ante.mention, method: "pronoun" }
           break
         }
@@ -176,6 +204,9 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
         (l) => l.last <= s.first && l.sentence >= sIndex - 2 && doc.sentences[l.sentence].paragraph === s.paragraph && !isComparison(l)
       )
       if (prior.length > 0) return { mention: prior[prior.length - 1].mention, method: "nearest" }
+      // A text mostly about one vendor: unattributed claims are about it.
+      const main = salient(first, 2)
+      if (main) return { mention: main.mention, method: "nearest" }
       return { mention: null, method: null }
     }
   }

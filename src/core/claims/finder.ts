@@ -55,6 +55,27 @@ export interface ClaimSpan {
   rule: CompiledRule
 }
 
+// "X was not affected" denies a compromise in a breach story and reports
+// recovery in an outage story; the rule pack marks such rules recovery.
+const CONTEXT_KIND_RULES = new Set(["no-impact"])
+const BREACH_WORDS = new Set([
+  "breach", "breached", "breaches", "hack", "hacked", "hackers", "hacker", "attackers", "attack", "attacks", "cyberattack", "vulnerability", "vulnerabilities",
+  "exploit", "exploited", "exploitation", "zero-day", "cve", "ransomware", "malware", "stolen", "exfiltrated", "compromised", "intrusion", "threat", "actor"
+])
+const OUTAGE_WORDS = new Set(["outage", "outages", "downtime", "down", "disruption", "disrupted", "unavailable", "offline", "latency", "errors", "degraded", "crashed", "restored", "failover"])
+
+/** The kind of a span, resolving rules whose kind depends on what the text is about. */
+export function spanKind(doc: Doc, span: ClaimSpan): ClaimKind {
+  if (!CONTEXT_KIND_RULES.has(span.rule.id)) return span.rule.kind
+  let breach = 0
+  let outage = 0
+  for (const t of doc.tokens) {
+    if (BREACH_WORDS.has(t.norm)) breach++
+    else if (OUTAGE_WORDS.has(t.norm)) outage++
+  }
+  return breach > outage ? "security" : span.rule.kind
+}
+
 /** All claim spans in the document, sorted, non-overlapping (longest wins, then earliest rule). */
 export function findClaimSpans(doc: Doc, ruleSet: RuleSet): ClaimSpan[] {
   const { tokens } = doc

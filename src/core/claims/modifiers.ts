@@ -14,9 +14,9 @@ import type { Token } from "../nlp/tokens"
 const NEGATORS = new Set(["not", "never", "no", "neither", "nor", "hardly", "barely", "cannot", "without", "nothing", "none", "nobody"])
 const CLAUSE_BREAK = new Set([",", ";", ":", ".", "!", "?", "(", ")", "“", "”", "\"", "—", "–", "but", "and", "or", "although", "while"])
 const DOUBT = new Set([
-  "doubt", "doubts", "doubted", "doubting", "doubtful", "questioned", "questioning", "dispute", "disputed", "disputes",
+  "doubt", "doubts", "doubted", "doubting", "doubtful", "questioned", "questioning", "questions", "dispute", "disputed", "disputes",
   "skeptical", "sceptical", "skepticism", "scepticism", "unclear", "unproven", "unverified", "unsubstantiated", "whether", "if", "until", "unless",
-  "once", "before", "challenged", "wondered", "wonder", "dubious", "myth", "falsely"
+  "once", "challenged", "wondered", "wonder", "dubious", "myth", "falsely"
 ])
 const AUX_QUESTION = new Set(["is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "should", "isn", "aren"])
 

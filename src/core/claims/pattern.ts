@@ -57,7 +57,9 @@ export function parsePattern(source: string): PatternNode {
     if (lx === "...") return { type: "rest" }
     const cls = /^\{([a-z-]+)\}$/.exec(lx)
     if (cls) {
-      if (!WORD_CLASSES[cls[1]]) throw new PatternError(`unknown word class {${cls[1]}} in "${source}"`)
+      const c = WORD_CLASSES[cls[1]]
+      if (!c) throw new PatternError(`unknown word class {${cls[1]}} in "${source}"`)
+      if (c.pattern) return parsePattern(c.pattern)
       return { type: "class", name: cls[1] }
     }
     const tag = /^#([A-Z][A-Za-z]+)$/.exec(lx)

@@ -9,6 +9,8 @@ export interface WordClass {
   test?: (t: Token) => boolean
   /** Index key used instead of `words` for open classes. */
   key?: string
+  /** A sub-pattern in the rule notation, for multi-word members ("industry-leading"). */
+  pattern?: string
 }
 
 const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/))
@@ -34,6 +36,23 @@ export const WORD_CLASSES: Record<string, WordClass> = {
         "visibility accuracy efficacy coverage speed scale scalability safety privacy defense defence response recovery"
     )
   },
+  /** Leadership labels, several tokens each. */
+  leader: {
+    pattern:
+      "industry -? leading | market -? leading | category -? leading | best -? in -? class | world -? class | best -? of -? breed | " +
+      "unmatched | unrivaled | unrivalled | unparalleled | unsurpassed | unbeatable | superior | (the)? highest (level of | levels of)? | " +
+      "(the)? strongest | military -? grade | enterprise -? grade | bank -? grade"
+  },
+  "reliability-noun": { words: set("reliability availability uptime stability resilience resiliency durability redundancy") },
+  "performance-noun": { words: set("performance speed speeds latency throughput efficiency scalability scale") },
+  /** What a vendor sells. */
+  "thing-noun": {
+    words: set(
+      "platform platforms cloud clouds service services solution solutions product products network networks firewall firewalls browser " +
+        "browsers provider providers vendor vendors way choice option software system systems antivirus protection security endpoint " +
+        "infrastructure os server servers hosting app apps tool tools suite company companies"
+    )
+  },
   "security-noun": { words: set("security protection defense defence safety privacy encryption detection prevention") },
   /** Things that get restored after an incident. */
   "system-noun": {
@@ -52,12 +71,12 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   /** Verbs for impact on customers or data. */
   "impact-verb": { words: set("affected impacted lost harmed disrupted") },
   "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered contained addressed repaired corrected patched") },
-  "degree": { words: set("fully completely entirely largely mostly successfully now quickly already substantially totally all since") },
+  "degree": { words: set("fully completely entirely largely mostly successfully now quickly already substantially totally all since also been") },
   "intensifier": { words: set("far much even significantly vastly considerably substantially dramatically markedly increasingly ever") },
   "small": { words: set("minimal limited negligible small minor isolated low slight insignificant") },
   "people": { words: set("customers users clients you organizations organisations businesses companies enterprises consumers members patients") },
   "copula": { words: set("is are was were remains remain stays stay be been being") },
-  "number-word": { words: set("three four five six seven nine") },
+  "number-word": { words: set("two three four five six seven eight nine ten twenty hundred") },
   /** "10x", "3.5x" written as one token. */
   multiplier: { test: (t) => t.kind === "num" && /^\d+(?:[.,]\d+)?x$/i.test(t.text), key: "<num>" },
   /** Any number token. */

@@ -12,7 +12,7 @@ export const TECH_CUES = set(`
   smartphones os operating online internet website websites email login password passwords credentials accounts account api developer developers
   enterprise saas subscription subscribers tech technology chip chips processor processors ceo cfo cto ciso executive executives shares stock
   investors earnings revenue quarterly fiscal nasdaq nyse analysts acquisition acquired startup firewall firewalls vpn endpoint endpoints antivirus
-  sensor sensors linux down offline unavailable disrupted disruption messages message chat outage-hit browser browsers messaging meetings video calls workspace employees headquarters retailer stores
+  sensor sensors linux down offline load loading unusable unavailable disrupted disruption messages message chat browser browsers messaging meetings video calls workspace employees headquarters retailer stores
   insurer telecom carrier wireless broadband bank payments payment fintech airline airlines flights dataset ai chatbot model models product products
   customers' incident incidents cisa vendor vendors provider providers company companies firm corporation inc corp ltd plc llc group holdings
   `)
@@ -51,7 +51,8 @@ export const OFF_TOPIC_CUES = set(`
 /** Words after the alias that show the ordinary meaning ("Amazon river", "Oracle of Delphi", "zoom lens"). */
 export const PLAIN_NEXT = set(`
   river rainforest basin jungle delta tribe forest of at pie juice tree trees orchard cider lens lenses camera city council county police
-  residents square stables frame frames sill pane glass shutters
+  residents square stables frame frames sill pane glass shutters commission committee act agency department board authority university
+  street avenue park road museum festival stadium college school institute prize award hotel mall
   `)
 
 /** Determiners that precede common nouns but not company names ("a box", "each window"). */

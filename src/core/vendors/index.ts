@@ -97,17 +97,30 @@ export function findMentions(doc: Doc, compiled: CompiledLexicon, options: Menti
   // Pass 2: ambiguous aliases need support.
   if (pending.length > 0) {
     let docTech = -1
+    const tech = (): number => {
+      if (docTech < 0) docTech = countTechCues(doc)
+      return docTech
+    }
     const sentenceTags = new Map<number, TaggedTerm[]>()
+    const weak: { c: Candidate; owner: AliasOwner }[] = []
+    const acceptedAliases = new Set<string>()
     for (const c of pending) {
       let best: { owner: AliasOwner; score: number; why: string[] } | null = null
       for (const owner of c.owners) {
-        const verdict = scoreAmbiguous(doc, c, owner, firmByVendor, () => {
-          if (docTech < 0) docTech = countTechCues(doc)
-          return docTech
-        }, sentenceTags)
-        if (verdict.score >= ACCEPT && (!best || verdict.score > best.score)) best = { owner, ...verdict }
+        const verdict = scoreAmbiguous(doc, c, owner, firmByVendor, tech, sentenceTags)
+        if (!best || verdict.score > best.score) best = { owner, ...verdict }
       }
-      if (best) mentions.push(toMention(doc, c, best.owner, `'${c.owners[0].alias}' accepted: ${best.why.join("; ")}`))
+      if (!best) continue
+      if (best.score >= ACCEPT) {
+        mentions.push(toMention(doc, c, best.owner, `'${best.owner.alias}' accepted: ${best.why.join("; ")}`))
+        acceptedAliases.add(`${best.owner.vendor.id}\u0001${best.owner.alias}`)
+      } else if (best.score >= 1 && !best.owner.ticker) weak.push({ c, owner: best.owner })
+    }
+    // One sense per page: a weakly supported occurrence follows a confident one of the same alias.
+    for (const { c, owner } of weak) {
+      if (acceptedAliases.has(`${owner.vendor.id}\u0001${owner.alias}`)) {
+        mentions.push(toMention(doc, c, owner, `'${owner.alias}' accepted: same name accepted elsewhere on the page`))
+      }
     }
   }
 
@@ -197,6 +210,9 @@ function scoreAmbiguous(
   } else if (nextWord && ORG_NEXT.has(nextWord.norm)) {
     score += 2
     why.push(`followed by '${nextWord.text}'`)
+  } else if (nextWord && /^(?:goes|go|went|is|was|were|are)$/.test(nextWord.norm) && /^(?:down|offline|unavailable|unreachable)$/.test(tokens[after + 1]?.norm ?? "")) {
+    score += 2
+    why.push(`followed by '${nextWord.text} ${tokens[after + 1].text}'`)
   } else if (next && next.kind === "num" && next.space && tokens[c.last] === next && /^\p{Lu}/u.test(tokens[c.first].text)) {
     // "Windows 11", "Teams 2.0": a product version.
     score += 1
