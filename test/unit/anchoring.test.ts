@@ -28,6 +28,17 @@ describe("quoteSelectorFor", () => {
     expect(q.prefix).toHaveLength(32)
   })
 
+  it("never splits a surrogate pair at the context edges", () => {
+    const text = "🚀🚀 launch day 🚀🚀"
+    const q = quoteSelectorFor(text, 5, 15, 3)
+    expect(q.exact).toBe("launch day")
+    expect(q.prefix).toBe("🚀 ")
+    expect(q.suffix).toBe(" 🚀")
+    // Two units of context would cut each rocket in half: drop the half instead.
+    const cut = quoteSelectorFor(text, 5, 15, 2)
+    expect([cut.prefix, cut.suffix]).toEqual([" ", " "])
+  })
+
   it("clips context at the ends of the text and accepts reversed offsets", () => {
     const q = quoteSelectorFor("short text", 10, 6, 32)
     expect(q).toEqual({ type: "TextQuoteSelector", exact: "text", prefix: "short ", suffix: "" })
@@ -101,6 +112,13 @@ describe("findQuote: rejection", () => {
   it("rejects a short quote found only in unrelated context", () => {
     const q = { exact: "down", prefix: "In March the service was ", suffix: " for nine hours after a faulty" }
     expect(findQuote("Shares went down after the earnings call, analysts noted.", q)).toBeNull()
+  })
+
+  it("ignores an invalid position hint", () => {
+    const text = "abc uptime guaranteed xyz uptime guaranteed"
+    const q = { exact: "uptime guaranteed", prefix: "xyz ", suffix: "" }
+    expect(findQuote(text, q, { start: -17, end: text.length })).toEqual({ start: 26, end: 43 })
+    expect(findQuote(text, q, { start: Number.NaN, end: 3 })).toEqual({ start: 26, end: 43 })
   })
 
   it("rejects empty quotes and a hint pointing elsewhere when the quote is gone", () => {

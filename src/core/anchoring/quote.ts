@@ -23,11 +23,16 @@ export interface TextSpan {
 export function quoteSelectorFor(text: string, start: number, end: number, contextLen = QUOTE_CONTEXT_LENGTH): TextQuoteSelector {
   const s = clamp(Math.min(start, end), 0, text.length)
   const e = clamp(Math.max(start, end), 0, text.length)
+  // Context edges must not split a surrogate pair (an emoji cut in half is not valid text).
+  let from = Math.max(0, s - contextLen)
+  if (isLowSurrogate(text.charCodeAt(from)) && from < s) from++
+  let to = Math.min(text.length, e + contextLen)
+  if (isLowSurrogate(text.charCodeAt(to)) && to > e) to--
   return {
     type: "TextQuoteSelector",
     exact: text.slice(s, e),
-    prefix: text.slice(Math.max(0, s - contextLen), s),
-    suffix: text.slice(e, e + contextLen)
+    prefix: text.slice(from, s),
+    suffix: text.slice(e, to)
   }
 }
 
@@ -53,6 +58,7 @@ export function findQuote(text: string, selector: Pick<TextQuoteSelector, "exact
   const suffix = selector.suffix ?? ""
 
   // 1. Position hint still points at the quote.
+  if (hint && !isSpan(hint, text.length)) hint = null
   if (hint && text.slice(hint.start, hint.end) === exact) return { start: hint.start, end: hint.end }
 
   // 2. Exact occurrences.
@@ -204,6 +210,14 @@ function toNormOffset(map: number[], offset: number): number {
     else hi = mid
   }
   return lo
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff
+}
+
+function isSpan(span: Pick<TextPositionSelector, "start" | "end">, length: number): boolean {
+  return Number.isSafeInteger(span.start) && Number.isSafeInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= length
 }
 
 function clamp(n: number, lo: number, hi: number): number {
