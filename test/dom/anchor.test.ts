@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs"
+
 import { parseHTML } from "linkedom"
 import { describe, expect, it } from "vitest"
 
@@ -140,5 +142,25 @@ describe("rangeForSelectors", () => {
       ["end", anchor.endContainer, anchor.endOffset]
     ])
     expect(rangeForSelectors(doc.body, { exact: "not on this page at all", prefix: "", suffix: "" })).toBeNull()
+  })
+})
+
+describe("baseline: a status post edited after the snippets were saved", () => {
+  const read = (name: string) => readFileSync(new URL(`../fixtures/snippets/pages/${name}`, import.meta.url), "utf8")
+  const v1 = parseHTML(read("status-post.v1.html")).document as unknown as Document
+  const v2 = parseHTML(read("status-post.v2.html")).document as unknown as Document
+  const { cases } = JSON.parse(read("status-post.expected.json")) as { cases: { quote: string; v2: string | null }[] }
+
+  it.each(cases)("$quote", ({ quote: words, v2: expected }) => {
+    // Select the passage on the original page the way a user would, then save its selectors.
+    const at = anchorSelectors(v1.body, { exact: words, prefix: "", suffix: "" })
+    expect(at, "fixture quote must be on v1").not.toBeNull()
+    const saved = selectorsForRange(v1.body, at!)!
+    expect(saved.quote.exact).toBe(words)
+    expect(saved.quote.prefix.length + saved.quote.suffix.length).toBeGreaterThan(0)
+
+    const anchor = anchorSelectors(v2.body, saved.quote, saved.position)
+    if (expected === null) expect(anchor).toBeNull()
+    else expect(normalise(pageText(v2.body).text.slice(anchor!.start, anchor!.end)).text).toBe(expected)
   })
 })
