@@ -70,8 +70,6 @@ const FILTER_REJECT = 2
 const DEADLINE_STRIDE = 64
 
 const SKIP = SKIP_SELECTORS.join(",")
-const skipMatch = compileSelectorList(SKIP_SELECTORS)
-const articleSkipMatch = compileSelectorList(ARTICLE_SKIP_SELECTORS)
 const BOILERPLATE = new Set(BOILERPLATE_WORDS)
 /** First words of layout-modifier classes (`has-sidebar`) that say nothing about the element itself. */
 const MODIFIER_PREFIXES = new Set(["has", "with", "no", "without", "show", "hide", "is"])
@@ -81,49 +79,62 @@ const CONTENT_MARKERS = "h1,article,main,[role=main],[itemprop=articleBody]"
 const SECTIONING = "article,aside,main,nav,section,[role=main],[role=article]"
 const LAYOUT_WHITESPACE = /^[ \t\n\r\f]*$/
 
+const SIMPLE_SELECTOR =
+  /^(?:([a-z][a-z0-9-]*)|\.([\w-]+)|\[([\w-]+)(?:=("?)([\w-]+)\4)?\])(?::not\(\[([\w-]+)(?:=("?)([\w-]+)\7)?\]\))?$/
+
 /**
- * `el.matches(list)` with a cheap pre-check: only elements whose tag, class or
- * attributes could match reach `matches`. Node DOMs compile selectors on every
- * call (about 50 µs per element for the skip list), which would dominate a
- * 100,000-node page. Each entry must be `tag`, `.class` or `[attr…]`, with an
- * optional `:not(…)`, so the pre-check can be derived from the list itself.
+ * A fast `el.matches(list.join(","))` for lists of simple selectors: `tag`,
+ * `.class`, `[attr]` or `[attr=value]`, each with an optional
+ * `:not([attr=value])`. Node DOMs compile a selector on every `matches` call
+ * (about 50 µs per element for the skip list), which would dominate a
+ * 100,000-node page; these checks are plain attribute reads. Anything outside
+ * that grammar throws, so the list cannot silently stop matching.
  */
 export function compileSelectorList(selectors: readonly string[]): (el: Element) => boolean {
   const tags = new Set<string>()
   const classes = new Set<string>()
-  const attributes = new Set<string>()
+  const tests: ((el: Element) => boolean)[] = []
+  const attributeTest = (name: string, value: string | undefined) =>
+    value === undefined ? (el: Element) => el.hasAttribute(name) : (el: Element) => el.getAttribute(name) === value
+
   for (const selector of selectors) {
-    const simple = selector.replace(/:not\([^)]*\)$/, "")
-    let m: RegExpMatchArray | null
-    if ((m = /^([a-z][a-z0-9-]*)(\[[\w-]+(=[\w"-]+)?\])?$/.exec(simple))) {
-      tags.add(m[1])
-    } else if ((m = /^\.([\w-]+)$/.exec(simple))) {
-      classes.add(m[1])
-    } else if ((m = /^\[([\w-]+)(=[\w"-]+)?\]$/.exec(simple))) {
-      attributes.add(m[1])
+    const m = SIMPLE_SELECTOR.exec(selector)
+    if (!m) throw new Error(`Unsupported skip selector ${JSON.stringify(selector)}: use tag, .class or [attr=value]`)
+    const [, tag, className, attr, , value, notAttr, , notValue] = m
+    let base: (el: Element) => boolean
+    if (tag !== undefined) {
+      if (notAttr === undefined) {
+        tags.add(tag)
+        continue
+      }
+      base = (el) => el.localName === tag
+    } else if (className !== undefined) {
+      if (notAttr === undefined) {
+        classes.add(className)
+        continue
+      }
+      base = (el) => (el.getAttribute("class") ?? "").split(/\s+/).includes(className)
     } else {
-      throw new Error(`Unsupported skip selector ${JSON.stringify(selector)}: use tag, .class or [attr]`)
+      base = attributeTest(attr, value)
+    }
+    if (notAttr === undefined) tests.push(base)
+    else {
+      const excluded = attributeTest(notAttr, notValue)
+      tests.push((el) => base(el) && !excluded(el))
     }
   }
-  const joined = selectors.join(",")
-  const attributeList = [...attributes]
+
   return (el) => {
-    let candidate = tags.has(el.localName)
-    if (!candidate) {
-      for (const name of attributeList) {
-        if (el.hasAttribute(name)) {
-          candidate = true
-          break
-        }
-      }
-    }
-    if (!candidate && classes.size > 0) {
-      const className = el.getAttribute("class")
-      if (className) candidate = className.split(/\s+/).some((c) => classes.has(c))
-    }
-    return candidate && el.matches(joined)
+    if (tags.has(el.localName)) return true
+    for (const test of tests) if (test(el)) return true
+    if (classes.size === 0) return false
+    const className = el.getAttribute("class")
+    return className !== null && className.split(/\s+/).some((c) => classes.has(c))
   }
 }
+
+const skipMatch = compileSelectorList(SKIP_SELECTORS)
+const articleSkipMatch = compileSelectorList(ARTICLE_SKIP_SELECTORS)
 
 function isDocument(target: Document | Element): target is Document {
   return target.nodeType === DOCUMENT_NODE

@@ -9,7 +9,7 @@ import {
   extractText,
   type ExtractedText
 } from "~dom/extract"
-import { SKIP_SELECTORS } from "~dom/selectors"
+import { ARTICLE_SKIP_SELECTORS, SKIP_SELECTORS } from "~dom/selectors"
 import { parseDocument } from "~cli/html"
 
 import { page } from "./helpers"
@@ -282,15 +282,22 @@ describe("maxChars", () => {
 })
 
 describe("compileSelectorList", () => {
-  it("accepts the shipped skip list and agrees with matches()", () => {
-    const match = compileSelectorList(SKIP_SELECTORS)
+  it("agrees with matches() on the shipped lists", () => {
     const doc = page(
       "<div class='cm-editor'></div><div contenteditable='false'></div><div contenteditable=''></div>" +
-        "<p class='prose'></p><span hidden></span><div data-track-record></div><input>"
+        "<p class='prose'></p><span hidden></span><div data-track-record></div><input>" +
+        "<div contenteditable='FALSE'></div><div aria-hidden='TRUE'></div><div aria-hidden='true'></div>" +
+        "<div class='tox-tinymce'></div><div class='a  tox\tb'></div><div role='textbox'></div><div role='text'></div>" +
+        "<nav></nav><div role='navigation'></div><section role='search'></section><trix-editor></trix-editor>" +
+        "<div data-lexical-editor='false'></div><div class='ProseMirror-focused'></div><svg></svg>"
     )
     const els = Array.from(doc.body.querySelectorAll("*"))
-    expect(els.map(match)).toEqual(els.map((el) => el.matches(SKIP_SELECTORS.join(","))))
-    expect(els.map(match)).toEqual([true, false, true, false, true, true, true])
+    for (const list of [SKIP_SELECTORS, ARTICLE_SKIP_SELECTORS]) {
+      const match = compileSelectorList(list)
+      expect(els.map(match)).toEqual(els.map((el) => el.matches(list.join(","))))
+    }
+    const skip = compileSelectorList(SKIP_SELECTORS)
+    expect(els.slice(0, 7).map(skip)).toEqual([true, false, true, false, true, true, true])
   })
 
   it("refuses selectors its pre-check cannot cover", () => {
