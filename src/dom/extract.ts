@@ -79,48 +79,52 @@ const CONTENT_MARKERS = "h1,article,main,[role=main],[itemprop=articleBody]"
 const SECTIONING = "article,aside,main,nav,section,[role=main],[role=article]"
 const LAYOUT_WHITESPACE = /^[ \t\n\r\f]*$/
 
-const SIMPLE_SELECTOR =
-  /^(?:([a-z][a-z0-9-]*)|\.([\w-]+)|\[([\w-]+)(?:=("?)([\w-]+)\4)?\])(?::not\(\[([\w-]+)(?:=("?)([\w-]+)\7)?\]\))?$/
+type ElementTest = (el: Element) => boolean
+
+/** `tag`, `.class`, `[attr]` or `[attr=value]` (value optionally in double quotes). */
+const SIMPLE = /^(?:([a-z][a-z0-9-]*)|\.([\w-]+)|\[([\w-]+)(?:=("?)([\w-]+)\4)?\])/
+const NOT = /^:not\(([^()]+)\)/
+
+function simpleTest(m: RegExpExecArray): ElementTest {
+  const [, tag, className, attr, , value] = m
+  if (tag !== undefined) return (el) => el.localName === tag
+  if (className !== undefined) return (el) => (el.getAttribute("class") ?? "").split(/\s+/).includes(className)
+  if (value === undefined) return (el) => el.hasAttribute(attr)
+  return (el) => el.getAttribute(attr) === value
+}
 
 /**
  * A fast `el.matches(list.join(","))` for lists of simple selectors: `tag`,
- * `.class`, `[attr]` or `[attr=value]`, each with an optional
- * `:not([attr=value])`. Node DOMs compile a selector on every `matches` call
- * (about 50 µs per element for the skip list), which would dominate a
- * 100,000-node page; these checks are plain attribute reads. Anything outside
- * that grammar throws, so the list cannot silently stop matching.
+ * `.class`, `[attr]` or `[attr=value]`, each followed by any number of
+ * `:not(…)` holding one such selector. Node DOMs compile a selector on every
+ * `matches` call (about 50 µs per element for the skip list), which would
+ * dominate a 100,000-node page; these checks are plain attribute reads.
+ * Anything outside that grammar throws, so the list cannot silently stop matching.
  */
 export function compileSelectorList(selectors: readonly string[]): (el: Element) => boolean {
   const tags = new Set<string>()
   const classes = new Set<string>()
-  const tests: ((el: Element) => boolean)[] = []
-  const attributeTest = (name: string, value: string | undefined) =>
-    value === undefined ? (el: Element) => el.hasAttribute(name) : (el: Element) => el.getAttribute(name) === value
+  const tests: ElementTest[] = []
+  const unsupported = (selector: string): Error =>
+    new Error(`Unsupported skip selector ${JSON.stringify(selector)}: use tag, .class or [attr=value], optionally with :not(…)`)
 
   for (const selector of selectors) {
-    const m = SIMPLE_SELECTOR.exec(selector)
-    if (!m) throw new Error(`Unsupported skip selector ${JSON.stringify(selector)}: use tag, .class or [attr=value]`)
-    const [, tag, className, attr, , value, notAttr, , notValue] = m
-    let base: (el: Element) => boolean
-    if (tag !== undefined) {
-      if (notAttr === undefined) {
-        tags.add(tag)
-        continue
-      }
-      base = (el) => el.localName === tag
-    } else if (className !== undefined) {
-      if (notAttr === undefined) {
-        classes.add(className)
-        continue
-      }
-      base = (el) => (el.getAttribute("class") ?? "").split(/\s+/).includes(className)
-    } else {
-      base = attributeTest(attr, value)
+    const head = SIMPLE.exec(selector)
+    if (!head) throw unsupported(selector)
+    const exclusions: ElementTest[] = []
+    let rest = selector.slice(head[0].length)
+    while (rest !== "") {
+      const not = NOT.exec(rest)
+      const inner = not ? SIMPLE.exec(not[1]) : null
+      if (!not || !inner || inner[0] !== not[1]) throw unsupported(selector)
+      exclusions.push(simpleTest(inner))
+      rest = rest.slice(not[0].length)
     }
-    if (notAttr === undefined) tests.push(base)
+    if (exclusions.length === 0 && head[1] !== undefined) tags.add(head[1])
+    else if (exclusions.length === 0 && head[2] !== undefined) classes.add(head[2])
     else {
-      const excluded = attributeTest(notAttr, notValue)
-      tests.push((el) => base(el) && !excluded(el))
+      const base = simpleTest(head)
+      tests.push(exclusions.length === 0 ? base : (el) => base(el) && !exclusions.some((test) => test(el)))
     }
   }
 

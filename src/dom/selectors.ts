@@ -53,8 +53,9 @@ export const SKIP_SELECTORS: readonly string[] = [
   ".note-editable",
   ".fr-element",
   "trix-editor",
-  // Track Record's own UI (badge host, cards).
-  "[data-track-record]"
+  // Track Record's own UI (badge host, cards, styles). Its highlight marks carry
+  // the attribute too but wrap page text, so they are read.
+  "[data-track-record]:not(mark):not(track-record-mark)"
 ]
 
 /** Page chrome and boilerplate that article mode leaves out on top of SKIP_SELECTORS. */

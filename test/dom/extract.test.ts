@@ -102,6 +102,14 @@ describe("extractText", () => {
     expect(extractText(doc).text).toBe("kept one\nkept two")
   })
 
+  it("reads text inside our own highlight marks, which wrap page text", () => {
+    const doc = page(
+      "<p>Rivals said <track-record-mark data-track-record data-kind='claim'>more reliable</track-record-mark> than " +
+        "<mark data-track-record>CrowdStrike</mark>.</p><div data-track-record><p>Card text</p></div>"
+    )
+    expect(extractText(doc).text).toBe("Rivals said more reliable than CrowdStrike.")
+  })
+
   it("returns nothing when the root itself is an editor", () => {
     const doc = page("<div class='ProseMirror' id='ed'><p>typing</p></div>")
     const editor = doc.getElementById("ed")
@@ -289,7 +297,8 @@ describe("compileSelectorList", () => {
         "<div contenteditable='FALSE'></div><div aria-hidden='TRUE'></div><div aria-hidden='true'></div>" +
         "<div class='tox-tinymce'></div><div class='a  tox\tb'></div><div role='textbox'></div><div role='text'></div>" +
         "<nav></nav><div role='navigation'></div><section role='search'></section><trix-editor></trix-editor>" +
-        "<div data-lexical-editor='false'></div><div class='ProseMirror-focused'></div><svg></svg>"
+        "<div data-lexical-editor='false'></div><div class='ProseMirror-focused'></div><svg></svg>" +
+        "<mark data-track-record></mark><track-record-mark data-track-record></track-record-mark><style data-track-record></style>"
     )
     const els = Array.from(doc.body.querySelectorAll("*"))
     for (const list of [SKIP_SELECTORS, ARTICLE_SKIP_SELECTORS]) {
@@ -301,6 +310,8 @@ describe("compileSelectorList", () => {
   })
 
   it("refuses selectors its pre-check cannot cover", () => {
-    expect(() => compileSelectorList(["div > p"])).toThrow(/Unsupported skip selector/)
+    for (const selector of ["div > p", "p.lead", "[a]:not(.b c)", "a:hover", "[x~=y]"]) {
+      expect(() => compileSelectorList([selector])).toThrow(/Unsupported skip selector/)
+    }
   })
 })
