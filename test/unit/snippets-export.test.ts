@@ -78,8 +78,9 @@ describe("toCsv", () => {
     expect(guardCsvCell("a=b")).toBe("a=b")
   })
 
-  it("writes only the header for no snippets", () => {
+  it("writes only the header for no snippets, with an optional byte-order mark", () => {
     expect(toCsv([])).toBe(CSV_COLUMNS.join(",") + "\r\n")
+    expect(toCsv([], { bom: true })).toBe("\ufeff" + CSV_COLUMNS.join(",") + "\r\n")
   })
 })
 

@@ -24,6 +24,19 @@ describe("createSnippet", () => {
     expect(s.savedAt).toBe("2025-03-15T09:30:00.000Z")
   })
 
+  it("trims what the extension collected to the caps instead of refusing the save", () => {
+    const incident = make().incidents[0]
+    const s = make({
+      pageTitle: "A  very\n long title " + "x".repeat(2000),
+      vendors: [...Array.from({ length: 60 }, (_, i) => ({ id: `v${i}`, name: `Vendor ${i}` })), { id: "v0", name: "Vendor 0 again" }],
+      incidents: [{ ...incident, sources: ["javascript:alert(1)", ...incident.sources] }]
+    })
+    expect(s.pageTitle).toHaveLength(1000)
+    expect(s.pageTitle!.startsWith("A very long title x")).toBe(true)
+    expect(s.vendorIds).toHaveLength(50)
+    expect(s.incidents[0].sources).toEqual(incident.sources)
+  })
+
   it("defaults savedAt to now", () => {
     const before = Date.now()
     const r = createSnippet({ url: "https://example.com/", quote: { exact: "fastest network" } })

@@ -75,8 +75,13 @@ export function guardCsvCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? "'" + value : value
 }
 
+export interface CsvOptions {
+  /** Start with a UTF-8 byte-order mark so Excel opens non-ASCII text correctly. Default false. */
+  bom?: boolean
+}
+
 /** CSV with a header row, RFC 4180 quoting and CRLF line ends; list cells joined by `"; "`, URL lists by spaces. */
-export function toCsv(snippets: readonly Snippet[]): string {
+export function toCsv(snippets: readonly Snippet[], options: CsvOptions = {}): string {
   const rows = snippets.map((s) =>
     [
       s.id,
@@ -98,7 +103,7 @@ export function toCsv(snippets: readonly Snippet[]): string {
   )
   const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: "\r\n", quotes: false })
   // papaparse ends a header-only table with a newline but not one with rows; always end with exactly one.
-  return csv.endsWith("\r\n") ? csv : csv + "\r\n"
+  return (options.bom ? "\ufeff" : "") + (csv.endsWith("\r\n") ? csv : csv + "\r\n")
 }
 
 function unique<T>(values: T[]): T[] {

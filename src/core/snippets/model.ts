@@ -276,20 +276,32 @@ export function createSnippet(input: CreateSnippetInput): CreateSnippetResult {
     prefix: typeof input?.quote?.prefix === "string" ? input.quote.prefix : "",
     suffix: typeof input?.quote?.suffix === "string" ? input.quote.suffix : ""
   }
-  const vendors = Array.isArray(input?.vendors) ? input.vendors : []
+  // What the extension itself collected is trimmed to the caps rather than refused, so a save from
+  // an odd page still works; what the user typed (quote, note) is refused with a reason instead.
+  const vendors = (Array.isArray(input?.vendors) ? input.vendors : [])
+    .filter((v, i, all) => all.findIndex((w) => w?.id === v?.id) === i)
+    .slice(0, LIMITS.vendors)
+  const incidents = (Array.isArray(input?.incidents) ? input.incidents : []).slice(0, LIMITS.incidents).map((inc) => ({
+    id: inc?.id,
+    vendor: inc?.vendor,
+    date: inc?.date,
+    type: inc?.type,
+    title: typeof inc?.title === "string" ? inc.title.slice(0, LIMITS.incidentTitleLength) : inc?.title,
+    sources: (Array.isArray(inc?.sources) ? inc.sources : []).filter(isHttpUrl).slice(0, LIMITS.sourcesPerIncident)
+  }))
   const candidate = {
     id: input?.id ?? snippetIdFor(url, quote),
     quote: { type: "TextQuoteSelector", ...quote },
     position: input?.position ? { type: "TextPositionSelector", start: input.position.start, end: input.position.end } : null,
     url,
-    pageTitle: typeof input?.pageTitle === "string" ? input.pageTitle.trim() || null : null,
+    pageTitle: typeof input?.pageTitle === "string" ? input.pageTitle.replace(/\s+/g, " ").trim().slice(0, LIMITS.titleLength) || null : null,
     pageDate: input?.pageDate ?? null,
     savedAt: input?.savedAt ?? new Date().toISOString(),
     vendorIds: vendors.map((v) => v?.id),
     vendors: vendors.map((v) => v?.name),
     claimKind: input?.claimKind ?? null,
     rule: input?.rule ?? null,
-    incidents: input?.incidents ?? [],
+    incidents,
     tags: normaliseTags(input?.tags ?? []),
     note: typeof input?.note === "string" ? input.note.trim() : ""
   }
