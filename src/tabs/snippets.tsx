@@ -80,8 +80,9 @@ function SnippetsPage() {
   }, [reload])
 
   const all = useMemo(() => store?.snippets ?? [], [store])
-  const matching = useMemo(() => sortSnippets(filterSnippets(all, toSnippetFilter(filter)), order), [all, filter, order])
-  const facets = useMemo(() => facetsFor(all, filter), [all, filter])
+  const unsorted = useMemo(() => filterSnippets(all, toSnippetFilter(filter)), [all, filter])
+  const matching = useMemo(() => sortSnippets(unsorted, order), [unsorted, order])
+  const facets = useMemo(() => facetsFor(all, filter, unsorted), [all, filter, unsorted])
   const filtered = isFiltered(filter)
 
   // A new search or order starts again at the top of the list.

@@ -1,6 +1,6 @@
 // Search box and filter menus. Each menu entry shows how many snippets it
 // would leave, given the other filters (see `facetsFor`).
-import { useEffect, useState } from "preact/hooks"
+import { useEffect, useRef, useState } from "preact/hooks"
 
 import { formatCount } from "~components/format"
 import type { Facet, SnippetFacets } from "~core/snippets/query"
@@ -23,8 +23,14 @@ export interface FiltersProps {
 
 export function Filters({ filter, onFilter, order, onOrder, facets, filtered }: FiltersProps) {
   const [text, setText] = useState(filter.text)
-  // Follow outside changes (Clear filters) without fighting the typist.
-  useEffect(() => setText(filter.text), [filter.text])
+  // Follow outside changes (Clear filters) without fighting the typist: only a
+  // change of the applied text resets the box, not the first run of the effect.
+  const applied = useRef(filter.text)
+  useEffect(() => {
+    if (filter.text === applied.current) return
+    applied.current = filter.text
+    setText(filter.text)
+  }, [filter.text])
   useEffect(() => {
     if (text === filter.text) return
     const timer = setTimeout(() => onFilter({ ...filter, text }), SEARCH_DELAY_MS)

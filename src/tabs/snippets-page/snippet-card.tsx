@@ -142,8 +142,9 @@ function TagEditor({ tags, onChange, onFilter }: TagEditorProps) {
   const [draft, setDraft] = useState("")
   const input = useRef<HTMLInputElement>(null)
 
+  // Reads the box itself: a key can arrive before the last keystroke's re-render.
   const add = () => {
-    const added = splitTagInput(draft)
+    const added = splitTagInput(input.current?.value ?? draft)
     setDraft("")
     if (added.length) onChange([...tags, ...added])
   }
@@ -156,7 +157,7 @@ function TagEditor({ tags, onChange, onFilter }: TagEditorProps) {
     if (event.key === "Enter" || event.key === ",") {
       event.preventDefault()
       add()
-    } else if (event.key === "Backspace" && draft === "" && tags.length > 0) {
+    } else if (event.key === "Backspace" && (input.current?.value ?? draft) === "" && tags.length > 0) {
       event.preventDefault()
       onChange(tags.slice(0, -1))
     }
@@ -190,7 +191,7 @@ function TagEditor({ tags, onChange, onFilter }: TagEditorProps) {
         onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={onKeyDown}
         onBlur={() => {
-          if (draft.trim()) add()
+          if ((input.current?.value ?? draft).trim()) add()
         }}
       />
     </div>
@@ -214,9 +215,10 @@ function NoteEditor({ note, onSave }: { note: string; onSave: (note: string) => 
         placeholder={t("snippets_notePlaceholder")}
         onFocus={() => (editing.current = true)}
         onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
-        onBlur={() => {
+        onBlur={(e) => {
           editing.current = false
-          if (draft !== note) onSave(draft)
+          const value = (e.currentTarget as HTMLTextAreaElement).value
+          if (value !== note) onSave(value)
         }}
       />
     </label>

@@ -49,11 +49,14 @@ export function isFiltered(state: FilterState): boolean {
  * match every *other* active filter, so its numbers say what choosing an entry would show.
  * A chosen value stays listed (with 0) even when nothing else matches it.
  */
-export function facetsFor(snippets: readonly Snippet[], state: FilterState): SnippetFacets {
+export function facetsFor(snippets: readonly Snippet[], state: FilterState, matching?: readonly Snippet[]): SnippetFacets {
+  // Menus with nothing chosen all count the snippets matching the full filter: one pass serves them all.
+  let shared: SnippetFacets | null = null
+  const base = () => (shared ??= facetCounts(matching ?? filterSnippets(snippets, toSnippetFilter(state))))
   const pick = (name: FacetName, key: keyof SnippetFacets, chosen: string): Facet[] => {
+    if (!chosen) return base()[key]
     const facets = facetCounts(filterSnippets(snippets, toSnippetFilter(state, name)))[key]
-    if (chosen && !facets.some((f) => f.value === chosen)) return [...facets, { value: chosen, label: chosen, count: 0 }]
-    return facets
+    return facets.some((f) => f.value === chosen) ? facets : [...facets, { value: chosen, label: chosen, count: 0 }]
   }
   const kinds = pick("kind", "kinds", state.kind)
   return {
