@@ -45,9 +45,15 @@ interface Entry {
   start: number
 }
 
+/**
+ * Page text plus the text nodes it came from. `pageText(root)` builds one; text from another
+ * extractor can be passed instead (e.g. `{ text, entries: segments }` from `extract.ts`, whose
+ * segments have the same `node`/`start` fields), so selectors saved against that text, with its
+ * block separators and offsets, anchor against the same text. Gaps between entries are allowed.
+ */
 export interface PageText {
   text: string
-  /** Text nodes with their start offset, in document order (empty nodes left out). */
+  /** Text nodes with their start offset into `text`, in document order (empty nodes left out). */
   entries: Entry[]
 }
 
@@ -90,8 +96,13 @@ export function pageText(root: Node): PageText {
  * Selectors for what `range` covers, or null when it covers no page text (collapsed,
  * outside `root`, or only inside skipped elements).
  */
-export function selectorsForRange(root: Node, range: RangeLike, contextLen?: number): { quote: TextQuoteSelector; position: TextPositionSelector } | null {
-  const page = pageText(root)
+export function selectorsForRange(
+  root: Node,
+  range: RangeLike,
+  options: { contextLen?: number; page?: PageText } = {}
+): { quote: TextQuoteSelector; position: TextPositionSelector } | null {
+  const page = options.page ?? pageText(root)
+  const contextLen = options.contextLen
   const index = new Map<Node, number>()
   page.entries.forEach((e, i) => index.set(e.node, i))
   const start = textOffset(root, page, index, range.startContainer, range.startOffset)
@@ -108,26 +119,28 @@ export function selectorsForRange(root: Node, range: RangeLike, contextLen?: num
  * Finds the saved quote on the page as it is now. Returns null when the quote's text is no
  * longer there (see `findQuote` for what counts as a match).
  */
-export function anchorSelectors(root: Node, quote: Pick<TextQuoteSelector, "exact" | "prefix" | "suffix">, position?: Pick<TextPositionSelector, "start" | "end"> | null): TextAnchor | null {
-  const page = pageText(root)
+export function anchorSelectors(
+  root: Node,
+  quote: Pick<TextQuoteSelector, "exact" | "prefix" | "suffix">,
+  position?: Pick<TextPositionSelector, "start" | "end"> | null,
+  page: PageText = pageText(root)
+): TextAnchor | null {
   const span = findQuote(page.text, quote, position ?? null)
   if (!span || page.entries.length === 0) return null
-  const s = entryAt(page, span.start, "start")
-  const e = entryAt(page, span.end, "end")
-  if (s < 0 || e < 0) return null
-  return {
-    startContainer: page.entries[s].node,
-    startOffset: span.start - page.entries[s].start,
-    endContainer: page.entries[e].node,
-    endOffset: span.end - page.entries[e].start,
-    start: span.start,
-    end: span.end
-  }
+  const start = boundaryAt(page, span.start, "start")
+  const end = boundaryAt(page, span.end, "end")
+  if (!start || !end) return null
+  return { startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset, start: span.start, end: span.end }
 }
 
 /** `anchorSelectors` as a live `Range` (for highlighting or scrolling into view), or null. */
-export function rangeForSelectors(root: Node, quote: Pick<TextQuoteSelector, "exact" | "prefix" | "suffix">, position?: Pick<TextPositionSelector, "start" | "end"> | null): Range | null {
-  const anchor = anchorSelectors(root, quote, position)
+export function rangeForSelectors(
+  root: Node,
+  quote: Pick<TextQuoteSelector, "exact" | "prefix" | "suffix">,
+  position?: Pick<TextPositionSelector, "start" | "end"> | null,
+  page?: PageText
+): Range | null {
+  const anchor = anchorSelectors(root, quote, position, page)
   const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument
   if (!anchor || !doc) return null
   const range = doc.createRange()
@@ -139,10 +152,23 @@ export function rangeForSelectors(root: Node, quote: Pick<TextQuoteSelector, "ex
 // ---------------------------------------------------------------- offsets
 
 /**
- * Index of the text node holding offset `at`. A start belongs to the node where its character
- * begins, an end to the node where the previous character ends, so a range never starts at the
- * very end of one node or ends at the very start of the next.
+ * DOM point for text offset `at`. A start belongs to the node where its character begins, an end
+ * to the node where the previous character ends, so a range never starts at the very end of one
+ * node or ends at the very start of the next. An offset in a gap between entries (a separator
+ * another extractor inserted) moves inwards: a start to the next node, an end to the previous one.
  */
+function boundaryAt(page: PageText, at: number, side: "start" | "end"): { node: Text; offset: number } | null {
+  const i = entryAt(page, at, side)
+  if (side === "start") {
+    if (i >= 0 && at - page.entries[i].start < page.entries[i].node.data.length) return { node: page.entries[i].node, offset: at - page.entries[i].start }
+    const next = page.entries[i + 1]
+    return next ? { node: next.node, offset: 0 } : null
+  }
+  if (i < 0) return null
+  const { node, start } = page.entries[i]
+  return { node, offset: Math.min(at - start, node.data.length) }
+}
+
 function entryAt(page: PageText, at: number, side: "start" | "end"): number {
   const { entries } = page
   let lo = 0

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest"
 
 import { normalise } from "~core/anchoring"
 import { anchorSelectors, pageText, rangeForSelectors, selectorsForRange, type RangeLike } from "~dom/anchor"
+import { extractText } from "~dom/extract"
 
 function load(body: string): Document {
   return parseHTML(`<!doctype html><html><head><title>t</title><style>p { color: red }</style></head><body>${body}</body></html>`).document as unknown as Document
@@ -162,5 +163,43 @@ describe("baseline: a status post edited after the snippets were saved", () => {
     const anchor = anchorSelectors(v2.body, saved.quote, saved.position)
     if (expected === null) expect(anchor).toBeNull()
     else expect(normalise(pageText(v2.body).text.slice(anchor!.start, anchor!.end)).text).toBe(expected)
+  })
+})
+
+describe("selectors saved against the content script's extracted text", () => {
+  // The scanner's text puts line breaks between blocks, so its offsets and context differ from
+  // pageText(); passing that text in keeps saving and re-anchoring on the same text.
+  const html = `<article><p>Acme restored service at 18:00.</p><p>All systems have been restored, Acme said.</p></article>`
+
+  it("anchors a quote spanning two blocks, with boundaries in real text nodes", () => {
+    const doc = load(html)
+    const extracted = extractText(doc)
+    const page = { text: extracted.text, entries: extracted.segments }
+    const start = extracted.text.indexOf("at 18:00.")
+    const end = extracted.text.indexOf(" have been")
+    const quote = { exact: extracted.text.slice(start, end), prefix: extracted.text.slice(0, start), suffix: " have been restored" }
+    expect(quote.exact).toMatch(/^at 18:00\.\s+All systems$/)
+
+    const anchor = anchorSelectors(doc.body, quote, { start, end }, page)!
+    expect(anchor).not.toBeNull()
+    expect(anchor.startContainer.data).toBe("Acme restored service at 18:00.")
+    expect(anchor.startContainer.data.slice(anchor.startOffset)).toBe("at 18:00.")
+    expect(anchor.endContainer.data.slice(0, anchor.endOffset)).toBe("All systems")
+
+    // Selecting the same DOM range again gives the same selectors against that text.
+    expect(selectorsForRange(doc.body, anchor, { page })?.position).toEqual({ type: "TextPositionSelector", start, end })
+  })
+
+  it("moves boundaries that fall in a separator into the neighbouring text", () => {
+    const doc = load(html)
+    const extracted = extractText(doc)
+    const page = { text: extracted.text, entries: extracted.segments }
+    const gapStart = extracted.text.indexOf("18:00.") + "18:00.".length
+    const allAt = extracted.text.indexOf("All")
+    // The quote starts with the separator itself.
+    const anchor = anchorSelectors(doc.body, { exact: extracted.text.slice(gapStart, allAt + 3), prefix: "", suffix: " systems" }, null, page)!
+    expect(anchor.startContainer.data).toBe("All systems have been restored, Acme said.")
+    expect(anchor.startOffset).toBe(0)
+    expect(anchor.endOffset).toBe(3)
   })
 })
