@@ -65,7 +65,7 @@ describe("parseImport: other tools and older files", () => {
   it("reads W3C annotations from another tool, skipping ones without a text quote", () => {
     const r = ok(parseImport(fixture("other-tool-annotations.jsonld"), { now: NOW }))
     expect(r.format).toBe("w3c")
-    expect(r.skipped).toEqual([{ index: 2, reason: "item 3: annotation has no http(s) target with a TextQuoteSelector" }])
+    expect(r.skipped).toEqual([{ index: 2, reason: "annotation has no http(s) target with a TextQuoteSelector" }])
     const [a, b] = r.snippets
     expect(a).toMatchObject({
       url: "https://news.example.com/2025/01/cloud-outage",
@@ -84,7 +84,7 @@ describe("parseImport: other tools and older files", () => {
     const r = ok(parseImport(fixture("store-v1.json")))
     expect(r.format).toBe("json")
     expect(r.snippets.map((s) => s.quote.exact)).toEqual(["Our platform is more reliable than any other cloud provider.", "All systems have been restored."])
-    expect(r.skipped).toEqual([{ index: 2, reason: "item 3: url must be an http(s) address" }])
+    expect(r.skipped).toEqual([{ index: 2, reason: "url must be an http(s) address" }])
   })
 
   it("refuses an export from a newer version", () => {
@@ -150,10 +150,18 @@ describe("parseImport: rejects bad files with a clear reason", () => {
     const r = ok(parseImport(JSON.stringify(doc)))
     expect(r.snippets).toEqual([a])
     expect(r.skipped).toEqual([
-      { index: 1, reason: "item 2: url must be an http(s) address" },
-      { index: 2, reason: "item 3: not an object" },
-      { index: 3, reason: "item 4: not an object" }
+      { index: 1, reason: "url must be an http(s) address" },
+      { index: 2, reason: "not an object" },
+      { index: 3, reason: "not an object" }
     ])
+  })
+
+  it("names the line of a JSON Lines file when nothing could be imported", () => {
+    const line = JSON.stringify({ ...make(), url: "ftp://example.com/" })
+    expect(parseImport(`\n${line}\n${line}\n`)).toEqual({
+      ok: false,
+      reason: "None of the 2 items could be imported: line 2: url must be an http(s) address (and 1 more problem)."
+    })
   })
 
   it("never throws on arbitrary input", () => {

@@ -33,6 +33,7 @@ export type ImportFormat = "json" | "w3c" | "jsonl"
 export interface SkippedItem {
   /** 0-based position of the item in the file (for JSON Lines: the 0-based line number). */
   index: number
+  /** What is wrong with it, e.g. "url must be an http(s) address" (no position prefix). */
   reason: string
 }
 
@@ -213,7 +214,7 @@ function fromStoreLike(store: Record<string, unknown>, maxItems: number): Import
     throw new ImportError(`This file was made by a newer version of Track Record (format ${store.version}); update the extension to import it.`)
   const migrated = migrateStore(store)
   if (!migrated.ok) throw new ImportError(migrated.reason)
-  return finish(migrated.store.snippets, migrated.dropped.map((d) => ({ index: d.index, reason: `item ${d.index + 1}: ${d.reason}` })), "json", items.length)
+  return finish(migrated.store.snippets, migrated.dropped, "json", items.length)
 }
 
 function fromItems(items: unknown[], format: ImportFormat, maxItems: number, options: ImportOptions): ImportResult {
@@ -224,7 +225,7 @@ function fromItems(items: unknown[], format: ImportFormat, maxItems: number, opt
   items.forEach((item, index) => {
     const checked = format === "w3c" || (isObject(item) && "target" in item) ? fromAnnotation(item, now) : validateSnippet(item)
     if (checked.ok) snippets.push(checked.snippet)
-    else skipped.push({ index, reason: `item ${index + 1}: ${checked.reason}` })
+    else skipped.push({ index, reason: checked.reason })
   })
   return finish(snippets, skipped, format, items.length)
 }
@@ -246,15 +247,16 @@ function fromLines(lines: string[], maxItems: number, options: ImportOptions): I
   items.forEach((item, k) => {
     const checked = isObject(item) && "target" in item ? fromAnnotation(item, now) : validateSnippet(item)
     if (checked.ok) snippets.push(checked.snippet)
-    else skipped.push({ index: lineNumbers[k], reason: `line ${lineNumbers[k] + 1}: ${checked.reason}` })
+    else skipped.push({ index: lineNumbers[k], reason: checked.reason })
   })
   return finish(snippets, skipped, "jsonl", items.length)
 }
 
 function finish(snippets: Snippet[], skipped: SkippedItem[], format: ImportFormat, total: number): ImportResult {
   if (snippets.length === 0 && skipped.length > 0) {
+    const where = `${format === "jsonl" ? "line" : "item"} ${skipped[0].index + 1}`
     const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more problem${skipped.length > 2 ? "s" : ""})` : ""
-    return { ok: false, reason: `None of the ${total} item${total === 1 ? "" : "s"} could be imported: ${skipped[0].reason}${more}.` }
+    return { ok: false, reason: `None of the ${total} item${total === 1 ? "" : "s"} could be imported: ${where}: ${skipped[0].reason}${more}.` }
   }
   return { ok: true, snippets, format, skipped }
 }
