@@ -105,6 +105,7 @@ describe("parseImport: rejects bad files with a clear reason", () => {
     ["truncated JSON", valid.slice(0, valid.length / 2), /not valid JSON; it may be truncated or damaged/],
     ["truncated JSONL", toJsonl([make(), make({ quote: { exact: "b" } })]).slice(0, -30), /Line 2 is not valid JSON; the file may be truncated/],
     ["unrelated JSON", JSON.stringify({ hello: "world" }), /not a Track Record export or a W3C Web Annotation file/],
+    ["export without version", JSON.stringify({ format: "track-record-snippets", snippets: [] }), /has no format version/],
     ["export without list", JSON.stringify({ format: "track-record-snippets", version: 2 }), /has no snippet list/],
     ["__proto__ key", `{"format":"track-record-snippets","version":2,"snippets":[{"__proto__":{"polluted":true}}]}`, /reserved key "__proto__"/],
     ["escaped __proto__ key", `{"format":"track-record-snippets","version":2,"snippets":[{"\\u005f\\u005fproto\\u005f\\u005f":{"polluted":true}}]}`, /reserved key "__proto__"/],

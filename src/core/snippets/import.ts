@@ -188,6 +188,7 @@ function fromDocument(doc: unknown, maxItems: number, options: ImportOptions): I
 
   if (doc.format === EXPORT_FORMAT) {
     if (!Array.isArray(doc.snippets)) throw new ImportError("This Track Record export has no snippet list; it may be damaged.")
+    if (typeof doc.version !== "number") throw new ImportError("This Track Record export has no format version; it may be damaged.")
     return fromStoreLike({ version: doc.version, snippets: doc.snippets }, maxItems)
   }
   if (hasType(doc, "AnnotationCollection")) {
