@@ -49,7 +49,7 @@ export function IncidentItem({
         {ranked?.afterPublication ? (
           <span class="tr-marker tr-marker-after" title={t("ui_afterPublicationHint")}>
             <span class="tr-glyph" aria-hidden="true">
-              ⏵
+              ▸
             </span>
             {t("ui_afterPublication")}
           </span>

@@ -1,5 +1,7 @@
 // A vendor's record in brief: counts, the incidents that matter most for the
 // claims on the page, the timeline note and (optionally) recent KEV entries.
+import type { ComponentChildren } from "preact"
+
 import type { ClaimKind } from "~core/types"
 import { t, tn } from "~lib/i18n"
 import type { VendorRecord } from "~lib/messages"
@@ -20,6 +22,8 @@ export interface VendorRecordViewProps {
   headingLevel?: 2 | 3 | 4
   showWhy?: boolean
   locale?: string
+  /** Extra lines under the counts (e.g. how often the page names the vendor). */
+  children?: ComponentChildren
 }
 
 export function VendorRecordView({
@@ -29,7 +33,8 @@ export function VendorRecordView({
   kevLatest = 0,
   headingLevel = 3,
   showWhy = false,
-  locale
+  locale,
+  children
 }: VendorRecordViewProps) {
   const Heading = `h${headingLevel}` as "h3"
   const incidents = topIncidents(record, kinds, maxIncidents)
@@ -43,6 +48,7 @@ export function VendorRecordView({
           <span>{tn("ui_breachCount", record.breaches)}</span>
         ) : null}
       </p>
+      {children}
       {record.timeline ? <TimelineNoteView note={record.timeline} /> : null}
       {incidents.length > 0 ? (
         <ul class="tr-incidents" aria-label={t("ui_topIncidents", record.name)}>

@@ -50,6 +50,18 @@ function sendToTab(tabId: number | null, message: TabRequest): Promise<void> {
   )
 }
 
+/**
+ * The tab the popup is about: the active tab, or the one named by `?tabId=`
+ * when popup.html is opened as a page (end-to-end tests, keyboard users who
+ * open it in a tab).
+ */
+async function findTab(): Promise<browser.Tabs.Tab | undefined> {
+  const requested = Number(new URLSearchParams(location.search).get("tabId"))
+  if (Number.isInteger(requested) && requested > 0) return browser.tabs.get(requested)
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true })
+  return active
+}
+
 function Popup() {
   const [tab, setTab] = useState<ActiveTab>({ id: null, url: null, title: null })
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS)
@@ -85,11 +97,7 @@ function Popup() {
     void (async () => {
       let active: ActiveTab = { id: null, url: null, title: null }
       try {
-        const [current] = await withTimeout(
-          browser.tabs.query({ active: true, currentWindow: true }),
-          REQUEST_TIMEOUT_MS,
-          t("popup_errorTimeout")
-        )
+        const current = await withTimeout(findTab(), REQUEST_TIMEOUT_MS, t("popup_errorTimeout"))
         active = { id: current?.id ?? null, url: current?.url ?? null, title: current?.title ?? null }
         setTab(active)
       } catch (e) {
@@ -277,8 +285,9 @@ function VendorBlock({ vendor }: { vendor: PageVendor }) {
   }
   return (
     <div class="popup-vendor">
-      <VendorRecordView record={vendor.record} kinds={vendor.claimKinds} maxIncidents={3} headingLevel={3} />
-      {named}
+      <VendorRecordView record={vendor.record} kinds={vendor.claimKinds} maxIncidents={3} headingLevel={3}>
+        {named}
+      </VendorRecordView>
     </div>
   )
 }
