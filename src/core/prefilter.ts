@@ -4,8 +4,8 @@
 // in neither compromise nor the lexicon.
 //
 // `source` holds newline-separated regex sources. The first is matched
-// case-sensitively (vendor names, as the analyser spells them); the others
-// with the `i` flag added (claim phrases, which match in any case).
+// case-sensitively (tickers, acronyms and word-like names, spelled exactly);
+// the others with the `i` flag added (other vendor names, claim phrases).
 // Every part is a superset of what the analyser accepts: if analyze() can
 // return a mention or a claim, some part matches.
 import type { Lexicon } from "./types"
@@ -19,7 +19,8 @@ export interface PrefilterData {
   flags: string
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&").replace(/\n/g, "\\n")
+// Only syntax characters may be escaped in a unicode-mode regex.
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/\n/g, "\\n")
 
 /** One regex alternation of literal strings, factored as a trie (fast to scan, compact). Spaces match any whitespace. */
 function trieRegex(words: Iterable<string>): string {
@@ -53,8 +54,10 @@ function trieRegex(words: Iterable<string>): string {
 
 const EXCHANGE_CUE = "\\b(?:NYSE|NASDAQ|Nasdaq|TSX|ASX|LSE|HKEX|SEHK|TYO|TSE|SSE|SZSE|KRX|KOSDAQ|Euronext|XETRA|OTC|TWSE|BSE|NSE|LON|ticker|symbol)\\b|\\$[A-Z]"
 
-function vendorSource(lexicon: Lexicon): string {
-  const spellings = new Set<string>()
+/** Vendor names as two sources: spellings that must match exactly, and names that match in any case. */
+function vendorSources(lexicon: Lexicon): { exact: string; anyCase: string } {
+  const exact = new Set<string>()
+  const anyCase = new Set<string>()
   for (const v of lexicon.vendors ?? []) {
     const tickers = new Set(v.tickers ?? [])
     const ambiguous = new Set(v.ambiguous ?? [])
@@ -65,13 +68,14 @@ function vendorSource(lexicon: Lexicon): string {
       const ticker = tickers.has(alias)
       // Context-only tickers are covered by EXCHANGE_CUE or by the vendor's name.
       if (ticker && (alias.length <= 2 || /^\d+$/.test(alias) || ambiguous.has(alias))) continue
-      for (const s of casePolicy(toks.map((t) => t.text), ticker || ambiguous.has(alias))) {
-        const parts = s.split("\u0001")
-        spellings.add(parts.map((p, i) => (i > 0 && toks[i].space ? " " : "") + p).join(""))
-      }
+      const spellings = casePolicy(toks.map((t) => t.text), ticker || ambiguous.has(alias))
+      const join = (s: string): string => s.split("\u0001").map((p, i) => (i > 0 && toks[i].space ? " " : "") + p).join("")
+      if (spellings.size === 1) exact.add(join([...spellings][0]))
+      else anyCase.add(join([...spellings][0]).toLowerCase())
     }
   }
-  return `(?<![\\p{L}\\p{N}])${trieRegex(spellings)}(?![\\p{L}\\p{N}])|${EXCHANGE_CUE}`
+  const bounded = (body: string): string => `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`
+  return { exact: `${bounded(trieRegex(exact))}|${EXCHANGE_CUE}`, anyCase: anyCase.size > 0 ? bounded(trieRegex(anyCase)) : "(?!)" }
 }
 
 /** A regex (without case) that matches at least every text the pattern matches. */
@@ -124,7 +128,8 @@ function claimSource(lexicon: Lexicon): string {
 }
 
 export function buildPrefilter(lexicon: Lexicon): PrefilterData {
-  return { source: `${vendorSource(lexicon)}\n${claimSource(lexicon)}`, flags: "u" }
+  const vendors = vendorSources(lexicon)
+  return { source: [vendors.exact, vendors.anyCase, claimSource(lexicon)].join("\n"), flags: "u" }
 }
 
 export function createPrefilter(data: PrefilterData): (text: string) => boolean {

@@ -4,18 +4,22 @@ import type { ClaimKind, ClaimRule } from "../types"
 import type { Doc } from "../nlp/tokens"
 import { tagSentence, type TaggedTerm } from "../nlp/setup"
 import { isHedged, isNegated } from "./modifiers"
-import { firstKeys, matchEnds, parsePattern, PatternError, type PatternNode } from "./pattern"
+import { compileMatcher, cueWords, firstKeys, longestMatch, parsePattern, PatternError, type Matcher, type PatternNode } from "./pattern"
 
 export interface CompiledRule {
   id: string
   kind: ClaimKind
   rationale: string
   node: PatternNode
+  match: Matcher
   order: number
 }
 
 export interface RuleSet {
   rules: CompiledRule[]
+  /** Cue word → indexes (order) of rules that need it; rules in `alwaysOn` have no cue. */
+  cues: Map<string, number[]>
+  alwaysOn: Set<number>
   /** Index key (normalised word, or "<num>") → rules that may start there. */
   index: Map<string, CompiledRule[]>
   /** Rules that failed to compile, with the reason (reported by the data build). */
@@ -26,13 +30,23 @@ export function compileRules(rules: ClaimRule[]): RuleSet {
   const compiled: CompiledRule[] = []
   const index = new Map<string, CompiledRule[]>()
   const errors: RuleSet["errors"] = []
+  const cues = new Map<string, number[]>()
+  const alwaysOn = new Set<number>()
   rules.forEach((r, order) => {
     try {
       const node = parsePattern(r.pattern)
       const first = firstKeys(node)
       if (!first || first.nullable) throw new PatternError(`rule must start with a word or word class: "${r.pattern}"`)
-      const rule: CompiledRule = { id: r.id, kind: r.kind, rationale: r.rationale, node, order }
+      const rule: CompiledRule = { id: r.id, kind: r.kind, rationale: r.rationale, node, match: compileMatcher(node), order }
       compiled.push(rule)
+      const words = cueWords(node)
+      if (!words) alwaysOn.add(order)
+      else
+        for (const w of words) {
+          const list = cues.get(w)
+          if (list) list.push(order)
+          else cues.set(w, [order])
+        }
       for (const k of first.keys) {
         const list = index.get(k)
         if (list) list.push(rule)
@@ -42,7 +56,7 @@ export function compileRules(rules: ClaimRule[]): RuleSet {
       errors.push({ id: r.id, error: e instanceof Error ? e.message : String(e) })
     }
   })
-  return { rules: compiled, index, errors }
+  return { rules: compiled, index, errors, cues, alwaysOn }
 }
 
 export interface ClaimSpan {
@@ -80,7 +94,21 @@ export function spanKind(doc: Doc, span: ClaimSpan): ClaimKind {
 export function findClaimSpans(doc: Doc, ruleSet: RuleSet): ClaimSpan[] {
   const { tokens } = doc
   const raw: ClaimSpan[] = []
+  // Which rules can fire in which sentence: a rule needs one of its cue words.
+  const width = ruleSet.rules.length === 0 ? 0 : Math.max(...ruleSet.rules.map((r) => r.order)) + 1
+  const active = new Uint8Array(doc.sentences.length * width)
+  const hasCue = new Uint8Array(doc.sentences.length)
+  for (let i = 0; i < tokens.length; i++) {
+    const list = ruleSet.cues.get(tokens[i].norm)
+    if (!list) continue
+    const base = doc.sentenceOf[i] * width
+    hasCue[doc.sentenceOf[i]] = 1
+    for (const o of list) active[base + o] = 1
+  }
+  const always = ruleSet.alwaysOn
   for (const s of doc.sentences) {
+    if (!hasCue[s.index] && always.size === 0) continue
+    const base = s.index * width
     let tagged: TaggedTerm[] | null = null
     const tagCache = new Map<number, ReadonlySet<string>>()
     const ctx = {
@@ -104,9 +132,9 @@ export function findClaimSpans(doc: Doc, ruleSet: RuleSet): ClaimSpan[] {
       for (const list of [candidates, wordCandidates]) {
         if (!list) continue
         for (const rule of list) {
-          const ends = matchEnds(rule.node, i, ctx)
-          if (ends.length === 0) continue
-          let end = Math.max(...ends)
+          if (!active[base + rule.order] && !always.has(rule.order)) continue
+          let end = longestMatch(rule.match, i, ctx)
+          if (end < 0) continue
           // Never end a span on punctuation or a dangling connector.
           while (end > i + 1 && (tokens[end - 1].kind === "punct" && !/[%#]/.test(tokens[end - 1].text))) end--
           if (end <= i) continue

@@ -114,7 +114,18 @@ export function firstKeys(node: PatternNode): { keys: Set<string>; nullable: boo
   }
 }
 
-/** Literal words any match must contain at least one of (used for the page prefilter). */
+// Words too common to tell whether a rule can fire in a sentence.
+const COMMON = new Set([
+  "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could",
+  "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "not", "no", "never", "all", "our", "its", "their", "your", "it", "we",
+  "they", "you", "this", "that", "these", "those", "more", "most", "now", "also", "up", "down", "one", "'", "s", "-", ",", "."
+])
+
+/**
+ * Words of which every match contains at least one (null when there is no
+ * such set). Prefers the rarest required item, so a sentence without any of
+ * these words can skip the rule.
+ */
 export function cueWords(node: PatternNode): Set<string> | null {
   switch (node.type) {
     case "word":
@@ -138,12 +149,20 @@ export function cueWords(node: PatternNode): Set<string> | null {
       return all
     }
     case "seq": {
-      // The most selective required item: the one with the fewest alternatives,
-      // preferring plain words over open classes.
       let best: Set<string> | null = null
+      let bestCost = Infinity
       for (const item of node.items) {
         const c = cueWords(item)
-        if (c && (!best || c.size < best.size)) best = c
+        if (!c) continue
+        let common = 0
+        c.forEach((w) => {
+          if (COMMON.has(w)) common++
+        })
+        const cost = common * 1000 + c.size
+        if (cost < bestCost) {
+          best = c
+          bestCost = cost
+        }
       }
       return best
     }
@@ -160,50 +179,80 @@ export interface MatchContext {
 
 const CLAUSE_STOP = new Set([".", ",", ";", ":", "!", "?", "(", ")", "“", "”", "\"", "—", "–", "but", "although", "though", "however", "while", "whereas", "because"])
 
-/** All token positions where a match of `node` starting at `pos` can end. */
-export function matchEnds(node: PatternNode, pos: number, ctx: MatchContext): number[] {
+/** Receives each position where a match can end. */
+export type Emit = (end: number) => void
+/** A compiled pattern: calls `emit` for every end of a match starting at `pos`. */
+export type Matcher = (pos: number, ctx: MatchContext, emit: Emit) => void
+
+/**
+ * Compiles a pattern tree into nested closures (continuation passing), so
+ * matching allocates almost nothing: most attempts fail on the first or
+ * second token, and a page makes tens of thousands of attempts.
+ */
+export function compileMatcher(node: PatternNode): Matcher {
   switch (node.type) {
-    case "word":
-      return pos < ctx.limit && ctx.tokens[pos].norm === node.word ? [pos + 1] : []
-    case "class": {
-      if (pos >= ctx.limit) return []
-      const c = WORD_CLASSES[node.name]
-      const t = ctx.tokens[pos]
-      return (c.test ? c.test(t) : c.words?.has(t.norm)) ? [pos + 1] : []
-    }
-    case "tag":
-      return pos < ctx.limit && ctx.tokens[pos].kind !== "punct" && ctx.tagsAt(pos).has(node.tag) ? [pos + 1] : []
-    case "rest": {
-      let end = pos
-      while (end < ctx.limit && end - pos < MAX_REST && !CLAUSE_STOP.has(ctx.tokens[end].norm)) end++
-      return end > pos ? [end] : []
-    }
-    case "seq": {
-      let current = [pos]
-      for (const item of node.items) {
-        const next = new Set<number>()
-        for (const p of current) for (const e of matchEnds(item, p, ctx)) next.add(e)
-        if (next.size === 0) return []
-        current = [...next]
+    case "word": {
+      const w = node.word
+      return (pos, ctx, emit) => {
+        if (pos < ctx.limit && ctx.tokens[pos].norm === w) emit(pos + 1)
       }
-      return current
+    }
+    case "class": {
+      const c = WORD_CLASSES[node.name]
+      const test = c.test
+      const words = c.words
+      return (pos, ctx, emit) => {
+        if (pos >= ctx.limit) return
+        const t = ctx.tokens[pos]
+        if (test ? test(t) : words?.has(t.norm)) emit(pos + 1)
+      }
+    }
+    case "tag": {
+      const tag = node.tag
+      return (pos, ctx, emit) => {
+        if (pos < ctx.limit && ctx.tokens[pos].kind !== "punct" && ctx.tagsAt(pos).has(tag)) emit(pos + 1)
+      }
+    }
+    case "rest":
+      return (pos, ctx, emit) => {
+        let end = pos
+        while (end < ctx.limit && end - pos < MAX_REST && !CLAUSE_STOP.has(ctx.tokens[end].norm)) end++
+        if (end > pos) emit(end)
+      }
+    case "seq": {
+      const parts = node.items.map(compileMatcher)
+      return parts.reduceRight<Matcher>(
+        (rest, head) => (pos, ctx, emit) => head(pos, ctx, (e) => rest(e, ctx, emit)),
+        (pos, _ctx, emit) => emit(pos)
+      )
     }
     case "alt": {
-      const out = new Set<number>()
-      for (const o of node.options) for (const e of matchEnds(o, pos, ctx)) out.add(e)
-      return [...out]
+      const options = node.options.map(compileMatcher)
+      return (pos, ctx, emit) => {
+        for (const o of options) o(pos, ctx, emit)
+      }
     }
     case "repeat": {
-      const out = new Set<number>()
-      if (node.min === 0) out.add(pos)
-      let frontier = [pos]
-      for (let n = 1; n <= node.max && frontier.length > 0; n++) {
-        const next = new Set<number>()
-        for (const p of frontier) for (const e of matchEnds(node.node, p, ctx)) if (e > p) next.add(e)
-        if (n >= node.min) next.forEach((e) => out.add(e))
-        frontier = [...next]
+      const inner = compileMatcher(node.node)
+      const { min, max } = node
+      return (pos, ctx, emit) => {
+        const step = (p: number, n: number): void => {
+          if (n >= min) emit(p)
+          if (n < max) inner(p, ctx, (e) => {
+            if (e > p) step(e, n + 1)
+          })
+        }
+        step(pos, 0)
       }
-      return [...out]
     }
   }
+}
+
+/** The end of the longest match starting at `pos`, or -1. */
+export function longestMatch(matcher: Matcher, pos: number, ctx: MatchContext): number {
+  let best = -1
+  matcher(pos, ctx, (e) => {
+    if (e > best) best = e
+  })
+  return best
 }

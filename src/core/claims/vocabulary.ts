@@ -21,7 +21,8 @@ const securityAdjectives = "secure safe protected trusted trustworthy private ha
 const performanceAdjectives = "scalable performant efficient powerful responsive fast accurate effective"
 const generalAdjectives =
   "comprehensive intelligent advanced innovative capable proven mature sophisticated complete integrated resilient " +
-  "effective seamless flexible intuitive modern transparent resistant"
+  "effective seamless flexible intuitive modern transparent resistant smart smarter agile automated unified lightweight affordable " +
+  "simple easy stronger better faster safer cheaper"
 
 export const WORD_CLASSES: Record<string, WordClass> = {
   "reliable-adj": { words: set(reliabilityAdjectives) },

@@ -38,31 +38,88 @@ export interface Doc {
 
 // Numbers keep their decimal/thousands parts (99.999, 1,000) and any trailing
 // letters (3CX, 4G); words are runs of letters, marks and digits; anything
-// else that is not whitespace is a one-character punctuation token.
-const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*[\p{L}\p{M}\p{N}]*|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu
+// else that is not whitespace is a one-character punctuation token. A
+// hand-written scanner: ASCII is classified by table, the rest by regex.
+const SPACE = 0
+const ALPHA = 1
+const DIGIT = 2
+const OTHER = 3
+const ASCII = new Uint8Array(128)
+for (let c = 0; c < 128; c++) {
+  ASCII[c] = c >= 48 && c <= 57 ? DIGIT : (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? ALPHA : c <= 32 || c === 127 ? SPACE : OTHER
+}
+const U_SPACE = /\s/u
+const U_DIGIT = /\p{N}/u
+const U_ALPHA = /[\p{L}\p{M}]/u
+
+function classify(code: number): number {
+  if (code < 128) return ASCII[code]
+  const ch = String.fromCodePoint(code)
+  if (U_ALPHA.test(ch)) return ALPHA
+  if (U_DIGIT.test(ch)) return DIGIT
+  if (U_SPACE.test(ch)) return SPACE
+  return OTHER
+}
+
+const APOSTROPHES = /[’‘`´]/g
 
 export function normalizeToken(s: string): string {
-  return s.toLowerCase().replace(/[’‘`´]/g, "'")
+  return s.toLowerCase().replace(APOSTROPHES, "'")
 }
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  TOKEN_RE.lastIndex = 0
+  const n = text.length
+  let i = 0
   let prevEnd = 0
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    const s = m[0]
-    const start = m.index
-    const first = s.charCodeAt(0)
-    const kind: TokenKind = first >= 48 && first <= 57 ? "num" : /^[\p{L}\p{M}\p{N}]/u.test(s) ? (/^\p{N}/u.test(s) ? "num" : "word") : "punct"
-    let newline = false
-    if (start > prevEnd) {
-      for (let i = prevEnd; i < start; i++) {
-        const c = text.charCodeAt(i)
-        if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) { newline = true; break }
+  let newline = false
+  while (i < n) {
+    const code = text.codePointAt(i) ?? 0
+    const width = code > 0xffff ? 2 : 1
+    const cls = classify(code)
+    if (cls === SPACE) {
+      if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) newline = true
+      i += width
+      continue
+    }
+    const start = i
+    let kind: TokenKind
+    if (cls === OTHER) {
+      i += width
+      kind = "punct"
+    } else {
+      const runOf = (allowDigits: boolean): void => {
+        while (i < n) {
+          const c = text.codePointAt(i) ?? 0
+          const k = classify(c)
+          if (k === ALPHA || (allowDigits && k === DIGIT)) i += c > 0xffff ? 2 : 1
+          else break
+        }
+      }
+      if (cls === DIGIT) {
+        kind = "num"
+        const digits = (): void => {
+          while (i < n) {
+            const c = text.codePointAt(i) ?? 0
+            if (classify(c) === DIGIT) i += c > 0xffff ? 2 : 1
+            else break
+          }
+        }
+        digits()
+        while (i + 1 < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44) && classify(text.codePointAt(i + 1) ?? 0) === DIGIT) {
+          i++
+          digits()
+        }
+        runOf(true)
+      } else {
+        kind = "word"
+        runOf(true)
       }
     }
-    tokens.push({ text: s, norm: normalizeToken(s), start, end: start + s.length, kind, space: start > prevEnd, newline })
-    prevEnd = start + s.length
+    const s = text.slice(start, i)
+    tokens.push({ text: s, norm: normalizeToken(s), start, end: i, kind, space: start > prevEnd, newline: start > prevEnd && newline })
+    prevEnd = i
+    newline = false
   }
   return tokens
 }
@@ -104,8 +161,7 @@ export function splitSentences(text: string, tokens: Token[]): { sentences: Sent
     }
     if (t.kind !== "punct") continue
     const c = t.text
-    if (c !== "." && c !== "!" && c !== "?" && c !== "…" && c !== ";" ) continue
-    if (c === ";") continue
+    if (c !== "." && c !== "!" && c !== "?" && c !== "…") continue
     let j = i + 1
     while (j < tokens.length && !tokens[j].space && CLOSERS.has(tokens[j].text)) j++
     if (j >= tokens.length) continue
@@ -118,7 +174,7 @@ export function splitSentences(text: string, tokens: Token[]): { sentences: Sent
       if (prev && prev.text.length === 1 && prev.kind === "word" && i >= 2 && tokens[i - 2].text === ".") continue
     }
     const f = next.text.charAt(0)
-    if (/[\p{Lu}\p{N}“"‘'(\[«]/u.test(f) || next.newline) close(j)
+    if (/[\p{Lu}\p{N}“"‘'([«]/u.test(f) || next.newline) close(j)
   }
   close(tokens.length)
   return { sentences, sentenceOf }

@@ -21,6 +21,8 @@ import {
 /** How far (in characters) an unambiguous mention supports an ambiguous alias of the same vendor. */
 const SUPPORT_WINDOW = 2500
 const ACCEPT = 3
+/** Sentences compromise may tag per page for disambiguation: tagging costs about as much as scanning the whole page. */
+const TAG_BUDGET = 4
 
 interface Resolved {
   candidate: Candidate
@@ -65,7 +67,6 @@ export interface MentionOptions {
 }
 
 export function findMentions(doc: Doc, compiled: CompiledLexicon, options: MentionOptions = {}): Mention[] {
-  const { tokens } = doc
   const ignored = options.ignoredVendors ?? new Set<string>()
   const candidates = findCandidates(doc, compiled)
   if (candidates.length === 0) return []
@@ -101,7 +102,8 @@ export function findMentions(doc: Doc, compiled: CompiledLexicon, options: Menti
       if (docTech < 0) docTech = countTechCues(doc)
       return docTech
     }
-    const sentenceTags = new Map<number, TaggedTerm[]>()
+    const sentenceTags = new Map<number, TaggedTerm[]>() as SentenceTags
+    sentenceTags.budget = TAG_BUDGET
     const weak: { c: Candidate; owner: AliasOwner }[] = []
     const acceptedAliases = new Set<string>()
     for (const c of pending) {
@@ -126,6 +128,8 @@ export function findMentions(doc: Doc, compiled: CompiledLexicon, options: Menti
 
   return mentions.filter((m) => !ignored.has(m.vendorId)).sort((a, b) => a.start - b.start)
 }
+
+type SentenceTags = Map<number, TaggedTerm[]> & { budget: number }
 
 interface FirmSpot {
   start: number
@@ -167,7 +171,7 @@ function scoreAmbiguous(
   owner: AliasOwner,
   firmByVendor: Map<string, FirmSpot[]>,
   docTech: () => number,
-  sentenceTags: Map<number, TaggedTerm[]>
+  sentenceTags: SentenceTags
 ): { score: number; why: string[] } {
   const { tokens } = doc
   const why: string[] = []
@@ -265,14 +269,16 @@ function scoreAmbiguous(
     score -= 2
   }
 
-  // Borderline: ask compromise how it reads the word in this sentence.
-  if (score >= 1 && score <= ACCEPT + 1) {
+  // Borderline: ask compromise how it reads the word in this sentence. Tagging
+  // is costly, so only where one tag can flip the decision.
+  if (score >= ACCEPT - 1 && score <= ACCEPT + 1) {
     let tagged = sentenceTags.get(sIndex)
-    if (!tagged) {
+    if (!tagged && sentenceTags.budget > 0) {
+      sentenceTags.budget--
       tagged = tagSentence(doc.text.slice(s.start, s.end), s.start)
       sentenceTags.set(sIndex, tagged)
     }
-    const term = tagged.find((t) => t.start <= c.start && t.end > c.start)
+    const term = tagged?.find((t) => t.start <= c.start && t.end > c.start)
     if (term) {
       if (term.tags.has("Organization") || term.tags.has("Company")) {
         score += 1
