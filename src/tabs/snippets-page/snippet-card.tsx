@@ -67,7 +67,7 @@ export function SnippetCard({ snippet: s, locale, onTags, onNote, onDelete, onFi
         {s.claimKind ? <KindLabel kind={s.claimKind} /> : null}
       </div>
 
-      <p class="sn-page">
+      <p class="sn-source">
         <a href={s.url} target="_blank" rel="noopener noreferrer" class="sn-page-title">
           {s.pageTitle ?? site}
         </a>
