@@ -120,10 +120,12 @@ describe("reading the demo article", () => {
   it("opens a card on hover with the vendor's incidents and working source links", async () => {
     const box = await page.evaluate(() => {
       const ranges = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get("tr-claim") ?? [])]
+      ranges[0].startContainer.parentElement!.scrollIntoView({ block: "center" })
       const rect = ranges[0].getBoundingClientRect()
       return { x: rect.left + Math.min(8, rect.width / 2), y: rect.top + rect.height / 2 }
     })
-    await page.mouse.move(box.x, box.y)
+    await page.mouse.move(box.x - 40, box.y - 40)
+    await page.mouse.move(box.x, box.y, { steps: 4 })
     await expect.poll(() => card(page).count(), { timeout: 5_000 }).toBe(1)
     await expect.poll(() => card(page).locator("a[href^='https://']").count()).toBeGreaterThan(0)
     await page.screenshot({ path: resolve(OUT, "card.png") })
