@@ -2,9 +2,9 @@
 // nodes it came from. One implementation for the live page (content script)
 // and for Node (the CLI parses saved pages with linkedom).
 //
-// Only standard DOM is used: a TreeWalker, `nodeValue`/`data`, `matches`,
-// `contains`. No `innerText` and no layout reads, so walking a page never
-// forces a style or layout pass.
+// Only standard DOM is used: a TreeWalker, `Text.data`, attribute reads,
+// `contains` and `closest`. No `innerText` and no layout reads, so walking a
+// page never forces a style or layout pass.
 
 import {
   ARTICLE_ROOT_SELECTORS,
@@ -57,7 +57,7 @@ export interface TextCollector {
 
 export const DEFAULT_MAX_CHARS = 2_000_000
 
-// Node and NodeFilter constants, spelled out because Node.js has no `Node` global.
+// Node and NodeFilter constants, spelled out because Node.js has no `Node` or `NodeFilter` global.
 const ELEMENT_NODE = 1
 const TEXT_NODE = 3
 const DOCUMENT_NODE = 9
@@ -68,6 +68,7 @@ const SHOW_TEXT = 0x4
 const DEADLINE_STRIDE = 32
 
 const SKIP = SKIP_SELECTORS.join(",")
+const ARTICLE_SKIP = ARTICLE_SKIP_SELECTORS.join(",")
 const BOILERPLATE = new Set(BOILERPLATE_WORDS)
 /** First words of layout-modifier classes (`has-sidebar`) that say nothing about the element itself. */
 const MODIFIER_PREFIXES = new Set(["has", "with", "no", "without", "show", "hide", "is"])
@@ -164,11 +165,14 @@ function isDocument(target: Document | Element): target is Document {
 
 /**
  * The main-content element of a document: the longest `article`, else `main`,
- * else `[role=main]`; null when the page has none of them.
+ * else `[role=main]`; null when the page has none of them. Candidates inside
+ * skipped regions or page chrome (teasers in an aside or footer) do not count.
  */
 export function articleRoot(doc: Document): Element | null {
   for (const selector of ARTICLE_ROOT_SELECTORS) {
-    const found = Array.from(doc.querySelectorAll(selector)).filter((el) => !el.closest(SKIP))
+    const found = Array.from(doc.querySelectorAll(selector)).filter(
+      (el) => !el.closest(SKIP) && !el.parentElement?.closest(`${ARTICLE_SKIP},footer`)
+    )
     if (found.length === 1) return found[0]
     if (found.length > 1) {
       // Listing pages hold several teasers; the story itself is the longest.
@@ -277,6 +281,7 @@ class Collector implements TextCollector {
     if (articleSkipMatch(el)) return true
     const tag = el.localName
     if ((tag === "header" || tag === "footer") && isPageChrome(el)) return true
+    if (tag === "form") return el.querySelector(CONTENT_MARKERS) === null
     return isBoilerplate(el)
   }
 

@@ -58,11 +58,14 @@ export const SKIP_SELECTORS: readonly string[] = [
   "[data-track-record]:not(mark):not(track-record-mark)"
 ]
 
-/** Page chrome and boilerplate that article mode leaves out on top of SKIP_SELECTORS. */
+/**
+ * Page chrome and boilerplate that article mode leaves out on top of
+ * SKIP_SELECTORS. Forms are left out too unless they wrap the content (some
+ * frameworks put the whole page in one form); see extract.ts.
+ */
 export const ARTICLE_SKIP_SELECTORS: readonly string[] = [
   "nav",
   "aside",
-  "form",
   "dialog",
   "[role=navigation]",
   "[role=banner]",

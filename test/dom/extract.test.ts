@@ -162,11 +162,29 @@ describe("article mode", () => {
     expect(extractText(body, { mode: "page" }).text).toBe("Site\nBody text\nCookies\nAside\nFoot")
   })
 
+  it("reads a form that wraps the whole page but leaves out ordinary forms", () => {
+    const doc = page(
+      "<form id='aspnetForm'><div class='content'><h1>Story</h1><p>Body text.</p></div></form>" +
+        "<form class='search'><label>Search the site</label><input name='q'></form>"
+    )
+    expect(extractText(doc, { mode: "article" }).text).toBe("Story\nBody text.")
+  })
+
   it("picks the longest of several articles", () => {
     const doc = page(
       "<article><p>Teaser</p></article><article id='story'><p>The full story is much longer than a teaser.</p></article>"
     )
     expect(articleRoot(doc)?.id).toBe("story")
+  })
+
+  it("ignores teaser articles in asides, navigation and footers", () => {
+    const doc = page(
+      "<main id='main'><h1>Story</h1><p>Short body.</p></main>" +
+        "<aside><article><p>A much longer teaser text that would otherwise win the length contest easily.</p></article></aside>" +
+        "<footer><article><p>Another long teaser in the footer of the page, also quite long.</p></article></footer>"
+    )
+    expect(articleRoot(doc)?.id).toBe("main")
+    expect(extractText(doc, { mode: "article" }).text).toBe("Story\nShort body.")
   })
 
   it("does not mistake layout classes or headline wrappers for boilerplate", () => {
