@@ -1,0 +1,171 @@
+import { readFileSync } from "node:fs"
+import { parse } from "yaml"
+import { describe, expect, it } from "vitest"
+
+import { compileRules, findClaimSpans, spanKind } from "~core/claims/finder"
+import { isHedged, isNegated } from "~core/claims/modifiers"
+import { compileMatcher, cueWords, longestMatch, parsePattern, PatternError } from "~core/claims/pattern"
+import { buildDoc } from "~core/nlp/tokens"
+import { CLAIM_KINDS, type ClaimRule } from "~core/types"
+
+type RuleWithExamples = ClaimRule & { examples?: string[] }
+const pack = parse(readFileSync("data/claim-rules.yaml", "utf8")) as RuleWithExamples[]
+const ruleSet = compileRules(pack)
+
+function claims(text: string): [string, string][] {
+  const doc = buildDoc(text)
+  return findClaimSpans(doc, ruleSet).map((s) => [text.slice(s.start, s.end), s.rule.id])
+}
+const texts = (text: string) => claims(text).map(([t]) => t)
+
+describe("parsePattern", () => {
+  it("parses literals, groups, classes, tags and repetition", () => {
+    const node = parsePattern("(the)? most {reliable-adj} (, {quality-adj})* #Noun ...")
+    expect(node.type).toBe("seq")
+  })
+  it("splits literals the way page text is tokenised", () => {
+    expect(parsePattern("world's")).toEqual({
+      type: "seq",
+      items: [
+        { type: "word", word: "world" },
+        { type: "word", word: "'" },
+        { type: "word", word: "s" }
+      ]
+    })
+  })
+  it("rejects bad syntax and unknown classes with a readable error", () => {
+    expect(() => parsePattern("(more reliable")).toThrow(PatternError)
+    expect(() => parsePattern("more {no-such-class}")).toThrow(/unknown word class/)
+    expect(() => parsePattern("a | | b")).toThrow(/empty alternative/)
+  })
+})
+
+describe("compileMatcher / longestMatch", () => {
+  it("returns the longest match end", () => {
+    const doc = buildDoc("more reliable, stable and secure than before")
+    const m = compileMatcher(parsePattern("more {reliable-adj} ((, | and) {quality-adj})*"))
+    const end = longestMatch(m, 0, { tokens: doc.tokens, limit: doc.tokens.length, tagsAt: () => new Set() })
+    expect(doc.tokens[end - 1].text).toBe("secure")
+  })
+})
+
+describe("cueWords", () => {
+  it("picks the rarest required words, not function words", () => {
+    expect([...(cueWords(parsePattern("(has | have) been (restored | resolved)")) ?? [])].sort()).toEqual(["resolved", "restored"])
+  })
+})
+
+describe("compileRules", () => {
+  it("compiles the whole rule pack with valid kinds and unique ids", () => {
+    expect(ruleSet.errors).toEqual([])
+    expect(new Set(pack.map((r) => r.id)).size).toBe(pack.length)
+    for (const r of pack) {
+      expect(CLAIM_KINDS).toContain(r.kind)
+      expect(r.rationale.length).toBeGreaterThan(10)
+    }
+  })
+  it("refuses rules that could start anywhere", () => {
+    const bad = compileRules([{ id: "x", kind: "reliability", pattern: "(very)? ... reliable", rationale: "r" }])
+    expect(bad.errors[0].id).toBe("x")
+  })
+  it("matches every documented example in full with its own rule", () => {
+    for (const rule of pack) {
+      const one = compileRules([rule])
+      for (const ex of rule.examples ?? []) {
+        const doc = buildDoc(ex)
+        const spans = findClaimSpans(doc, one)
+        expect(spans.map((s) => ex.slice(s.start, s.end)), `${rule.id}: ${ex}`).toEqual([ex])
+      }
+    }
+  })
+})
+
+describe("findClaimSpans", () => {
+  it("keeps a coordinated list of qualities as one span", () => {
+    expect(claims("360 Security Technology claimed its products were more reliable, stable, comprehensive and intelligent than CrowdStrike.")).toEqual([
+      ["more reliable, stable, comprehensive and intelligent", "comparative-reliability"]
+    ])
+  })
+
+  it("covers superlatives and leadership labels", () => {
+    expect(texts("Our firewall is the most secure on the market.")).toEqual(["the most secure"])
+    expect(texts("It offers industry-leading protection against ransomware.")).toEqual(["industry-leading protection against ransomware"])
+    expect(texts("A best-in-class platform from the world's most trusted vendor.")).toEqual(["best-in-class", "world's most trusted"])
+  })
+
+  it("covers absolutes and availability figures", () => {
+    expect(texts("Our edge network never goes down and offers 99.999% uptime.")).toEqual(["never goes down", "99.999% uptime"])
+    expect(texts("Zero downtime migrations and 100% protection, guaranteed.")).toEqual(["Zero downtime", "100% protection"])
+    expect(texts("We deliver five nines of availability.")).toEqual(["five nines of availability"])
+  })
+
+  it("covers recovery and reassurance statements", () => {
+    expect(texts("All systems have been restored and the issue has been fully resolved.")).toEqual([
+      "All systems have been restored",
+      "the issue has been fully resolved"
+    ])
+    expect(texts("The company said the impact is very minimal and no customer data was affected.")).toEqual([
+      "the impact is very minimal",
+      "no customer data was affected"
+    ])
+    expect(texts("Payment services are operating normally again.")).toEqual(["operating normally"])
+  })
+
+  it("covers security assurances", () => {
+    expect(texts("We have found no evidence of malicious activity, and your data remains secure.")).toEqual([
+      "no evidence of malicious activity",
+      "your data remains secure"
+    ])
+    expect(texts("This was not a security incident or cyberattack.")).toEqual(["was not a security incident"])
+  })
+
+  it("ignores neutral reporting of an incident", () => {
+    expect(claims("The outage affected 8.5 million devices and grounded flights for a day.")).toEqual([])
+    expect(claims("Hackers stole the personal data of 190 million people.")).toEqual([])
+  })
+
+  it("drops negated claims", () => {
+    expect(claims("Azure is not more reliable than AWS.")).toEqual([])
+    expect(claims("Service hasn't been restored yet.")).toEqual([])
+  })
+
+  it("keeps 'not only' as an intensifier", () => {
+    expect(texts("It is not only more reliable but also cheaper.")).toEqual(["more reliable"])
+  })
+
+  it("drops doubted, conditional and questioned claims", () => {
+    expect(claims("Analysts questioned whether the systems were restored.")).toEqual([])
+    expect(claims("Critics doubt it is more secure than before.")).toEqual([])
+    expect(claims("Customers must wait until systems have been restored.")).toEqual([])
+    expect(claims("Is the new platform really more reliable?")).toEqual([])
+  })
+
+  it("does not cross sentence boundaries", () => {
+    expect(claims("It was never. Goes down the hill.")).toEqual([])
+  })
+})
+
+describe("spanKind", () => {
+  it("reads 'not affected' as security in a breach story and recovery in an outage story", () => {
+    const breach = buildDoc("Hackers breached the support system and stole files. The production service was not affected.")
+    const outage = buildDoc("The outage took the login page down for hours. The production service was not affected.")
+    const kindOf = (doc: ReturnType<typeof buildDoc>) => findClaimSpans(doc, ruleSet).map((s) => spanKind(doc, s))
+    expect(kindOf(breach)).toEqual(["security"])
+    expect(kindOf(outage)).toEqual(["recovery"])
+  })
+})
+
+describe("isNegated / isHedged", () => {
+  it("looks for negation in the clause just before the span", () => {
+    const doc = buildDoc("It isn't more reliable, but it is more secure.")
+    const more = doc.tokens.map((t, i) => (t.norm === "more" ? i : -1)).filter((i) => i >= 0)
+    expect(isNegated(doc.tokens, more[0], 0)).toBe(true)
+    expect(isNegated(doc.tokens, more[1], 0)).toBe(false)
+  })
+  it("detects doubt words and yes/no questions", () => {
+    const doc = buildDoc("Few doubt that the service was restored.")
+    expect(isHedged(doc.tokens, 5, 0, doc.tokens.length)).toBe(true)
+    const plain = buildDoc("The service was restored.")
+    expect(isHedged(plain.tokens, 1, 0, plain.tokens.length)).toBe(false)
+  })
+})
