@@ -29,7 +29,7 @@ for (const file of findSources(srcDir)) {
   try {
     parsed = JSON.parse(readFileSync(file, "utf8")) as Messages
   } catch (error) {
-    throw new Error(`${relative(root, file)}: not valid JSON (${(error as Error).message})`)
+    throw new Error(`${relative(root, file)}: not valid JSON (${(error as Error).message})`, { cause: error })
   }
   for (const [key, value] of Object.entries(parsed)) {
     if (!KEY.test(key)) throw new Error(`${relative(root, file)}: key "${key}" may only use A-Z a-z 0-9 _ @`)

@@ -5,6 +5,8 @@
 // what the extension flagged.
 import { resolve } from "node:path"
 
+import type { Page } from "playwright-core"
+
 import type { TabFindings } from "../src/lib/messages"
 import { launchWithExtension } from "./lib/browser"
 import { serveDirectory } from "./lib/serve"
@@ -53,7 +55,7 @@ async function waitForFindings(worker: Worker, timeoutMs: number): Promise<TabFi
   throw new Error("The extension reported no findings for the demo page within 20 s.")
 }
 
-async function openFirstClaimCard(page: import("playwright-core").Page) {
+async function openFirstClaimCard(page: Page) {
   // Alt+Shift+N steps to the first flag and opens its card, as a reader would.
   await page.keyboard.press("Alt+Shift+KeyN")
   await page.waitForSelector("track-record-ui >> [role=dialog]", { timeout: 5_000 }).catch(() => undefined)
@@ -79,7 +81,10 @@ function printFindings(findings: TabFindings) {
       for (const i of list ?? []) {
         if (seen.has(i.id)) continue
         seen.add(i.id)
-        console.log(`  ${i.date}  ${i.vendor}  ${i.type}  sev ${i.severity}  ${i.title}\n      ${i.sources[0] ?? ""}`)
+        const notes = [i.afterPublication ? "after publication" : "", i.verified ? "" : "unverified"].filter(Boolean)
+        console.log(
+          `  ${i.date}  ${i.vendor}  ${i.type}  sev ${i.severity}  ${i.title}${notes.length ? ` (${notes.join(", ")})` : ""}\n      ${i.sources[0] ?? ""}`
+        )
       }
     }
   }

@@ -1,6 +1,5 @@
 // Per-tab findings in storage.session: survives a service-worker restart,
 // cleared with the browser session, never written to disk.
-import browser from "webextension-polyfill"
 
 import type { TabFindings } from "~lib/messages"
 

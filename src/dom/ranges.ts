@@ -31,7 +31,7 @@ export function locateRange(segments: TextSegment[], start: number, end: number)
   if (!segments.length || end <= start) return null
   let s = segmentAt(segments, start)
   if (s < 0 || start >= segments[s].end) s += 1 // in a gap: move to the next text
-  let e = segmentAt(segments, end - 1)
+  const e = segmentAt(segments, end - 1)
   if (e < 0 || s >= segments.length || e < s) return null
   const startSeg = segments[s]
   const endSeg = segments[e]
