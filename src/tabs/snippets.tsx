@@ -14,7 +14,8 @@ import { formatCount } from "~components/format"
 import { useTheme } from "~components/theme"
 import { DEFAULT_SETTINGS, type Settings } from "~core/settings"
 import { DEFAULT_MAX_IMPORT_BYTES } from "~core/snippets/import"
-import type { Snippet, SnippetStore } from "~core/snippets/model"
+import { migrateStore } from "~core/snippets/migrate"
+import { normaliseTags, type Snippet, type SnippetStore } from "~core/snippets/model"
 import { filterSnippets } from "~core/snippets/query"
 import { t, tn } from "~lib/i18n"
 import { send } from "~lib/send"
@@ -29,6 +30,17 @@ import { facetsFor, isFiltered, NO_FILTER, PAGE_SIZE, sortSnippets, toSnippetFil
 type Status = { text: string; tone: "info" | "error" } | null
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+/** The store from a storage change (stored as JSON text, see background/snippets/store.ts), or null to ask the background. */
+function readStored(value: unknown): SnippetStore | null {
+  if (typeof value !== "string") return null
+  try {
+    const migrated = migrateStore(JSON.parse(value))
+    return migrated.ok && migrated.dropped.length === 0 ? migrated.store : null
+  } catch {
+    return null
+  }
+}
 
 const EXPORT_LABEL: Record<ExportFormat, string> = {
   csv: "snippets_exportCsv",
@@ -72,7 +84,15 @@ function SnippetsPage() {
     loadSettings().then(setSettings, () => undefined)
     const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
       if (area !== "local") return
-      if (KEYS.snippets in changes) void reload()
+      if (KEYS.snippets in changes) {
+        // The change carries the new store: use it rather than fetch 5,000 snippets again.
+        const fresh = readStored(changes[KEYS.snippets].newValue)
+        if (fresh) {
+          loadSerial.current++
+          setStore(fresh)
+          setLoadError(null)
+        } else void reload()
+      }
       if (KEYS.settings in changes) loadSettings().then(setSettings, () => undefined)
     }
     browser.storage.onChanged.addListener(onChanged)
@@ -119,9 +139,11 @@ function SnippetsPage() {
     void reload()
   }
 
-  const onTags = (s: Snippet, tags: string[]) => {
+  // Edits show at once; the stored result arrives through storage.onChanged.
+  const onTags = (s: Snippet, typed: string[]) => {
+    const tags = normaliseTags(typed)
     replaceLocal(s.id, { tags })
-    send({ type: "snippets/update", id: s.id, patch: { tags } }).then(() => reload(), failed)
+    send({ type: "snippets/update", id: s.id, patch: { tags } }).catch(failed)
   }
 
   const onNote = (s: Snippet, note: string) => {
@@ -158,7 +180,6 @@ function SnippetsPage() {
       await send({ type: "snippets/restore", snippets: pending.snippets })
       focusAfterRender.current = pending.snippets[0]?.id ?? null
       setStatus({ text: tn("snippets_restored", pending.snippets.length), tone: "info" })
-      await reload()
     } catch (error) {
       failed(error)
     }
@@ -190,7 +211,6 @@ function SnippetsPage() {
       const problems = (reply as { problems?: string[] }).problems ?? []
       const detail = problems.length > 0 ? ` (${problems.join("; ")})` : ""
       setStatus({ text: parts.join(", ") + "." + detail, tone: "info" })
-      await reload()
     } catch (error) {
       setStatus({ text: t("snippets_importFailed", errorText(error)), tone: "error" })
     } finally {
