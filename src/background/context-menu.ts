@@ -55,7 +55,7 @@ function describeSelection() {
   }
 }
 
-async function saveSelection(tabId: number, frameId: number, selectionText: string, pageUrl: string) {
+export async function saveSelection(tabId: number, frameId: number, selectionText: string, pageUrl: string) {
   let described: ReturnType<typeof describeSelection> = null
   try {
     const [result] = await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: describeSelection })

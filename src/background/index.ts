@@ -3,7 +3,7 @@
 // storage (a restarted worker loses nothing) and sets the toolbar badge.
 import browser from "webextension-polyfill"
 
-import { registerContextMenu } from "./context-menu"
+import { registerContextMenu, saveSelection } from "./context-menu"
 import { handleMessage } from "./router"
 import { forgetTab } from "./tab-store"
 
@@ -20,5 +20,7 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === "loading" && change.url) void forgetTab(tabId)
 })
 
-// Test hook for the end-to-end suite (Plasmo wraps bundles in a function scope).
-;(globalThis as { __trackRecord?: unknown }).__trackRecord = { ping: () => "pong" }
+// Test hooks for the end-to-end suite (Plasmo wraps bundles in a function scope).
+// `saveSelection` is what the context menu item runs; browsers give tests no
+// way to click a context menu.
+;(globalThis as { __trackRecord?: unknown }).__trackRecord = { ping: () => "pong", saveSelection }
