@@ -6,7 +6,7 @@ import { resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 
 import { buildScanReport, emptyScanReport, type IncidentsForReport } from "../core/report"
-import type { AnalysisResult, ScanReport } from "../core/types"
+import type { AnalysisResult, Lexicon, ScanReport } from "../core/types"
 import { DEFAULT_MAX_CHARS } from "../dom/extract"
 import { parseArgs, USAGE, type ScanOptions } from "./args"
 import { ensureGeneratedData } from "./data"
@@ -32,13 +32,16 @@ export interface MainDeps {
 
 async function loadDefaultAnalyzer(log: Writer): Promise<Analyzer> {
   if (!ensureGeneratedData(log)) throw new Error("generated data is missing")
-  // Imported only now: both modules read src/generated/*.json when they load.
-  const [{ analyzeText }, { dataset, incidentsForReport }] = await Promise.all([
+  // Imported only now: these modules read src/generated/*.json when they load.
+  const [{ createAnalyzer }, { dataset, incidentsForReport }, lexicon] = await Promise.all([
     import("../core/analyze"),
-    import("../core/dataset/index")
+    import("../core/dataset/index"),
+    import("../generated/lexicon.json")
   ])
+  const detector = createAnalyzer(lexicon.default as unknown as Lexicon)
+  for (const { id, error } of detector.ruleErrors) log.write(`scan: warning: claim rule ${id} is skipped: ${error}\n`)
   return {
-    analyze: (text) => analyzeText(text),
+    analyze: (text) => detector.analyze(text),
     incidents: (mentions, claims, published) => incidentsForReport(dataset, mentions, claims, published)
   }
 }
@@ -148,6 +151,8 @@ async function run(options: ScanOptions, io: CliIo, deps: MainDeps): Promise<num
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)
 if (invokedDirectly) {
+  // stdout carries the reports only; anything a library logs goes to stderr.
+  console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args)
   // A closed pipe (`| head`) is not an error worth a stack trace.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(process.exitCode ?? 0)
