@@ -51,12 +51,13 @@ function sendToTab(tabId: number | null, message: TabRequest): Promise<void> {
 }
 
 /**
- * The tab the popup is about: the active tab, or the one named by `?tabId=`
+ * The tab the popup is about: the active tab, or the one named by `?tab=` (or `?tabId=`)
  * when popup.html is opened as a page (end-to-end tests, keyboard users who
  * open it in a tab).
  */
 async function findTab(): Promise<browser.Tabs.Tab | undefined> {
-  const requested = Number(new URLSearchParams(location.search).get("tabId"))
+  const params = new URLSearchParams(location.search)
+  const requested = Number(params.get("tab") ?? params.get("tabId"))
   if (Number.isInteger(requested) && requested > 0) return browser.tabs.get(requested)
   const [active] = await browser.tabs.query({ active: true, currentWindow: true })
   return active
@@ -236,7 +237,10 @@ function Popup() {
         ) : null}
         {status.kind === "no-claims" || status.kind === "findings" ? (
           <>
-            <VendorsSection findings={status.findings} />
+            <VendorsSection
+              findings={status.findings}
+              claimCount={status.kind === "findings" ? visibleClaims(status.findings, settings).length : 0}
+            />
             {status.kind === "no-claims" ? (
               <EmptyState icon="○" title={t("popup_noClaimsTitle")} detail={t("popup_noClaimsDetail")} />
             ) : (
@@ -253,21 +257,30 @@ function Popup() {
   )
 }
 
-function VendorsSection({ findings }: { findings: TabFindings }) {
+function VendorsSection({ findings, claimCount }: { findings: TabFindings; claimCount: number }) {
   const vendors = pageVendors(findings.report, findings.context.vendors)
+  // Keep the popup short on busy pages: three incidents where a claim was made, two otherwise.
+  const crowded = vendors.length > 3
   return (
     <section class="popup-section" aria-labelledby="popup-vendors-heading">
-      <h2 id="popup-vendors-heading" class="popup-section-title">
-        {tn("popup_vendorsHeading", vendors.length)}
-      </h2>
+      <div class="popup-section-head">
+        <h2 id="popup-vendors-heading" class="popup-section-title">
+          {tn("popup_vendorsHeading", vendors.length)}
+        </h2>
+        {claimCount > 0 && vendors.length > 1 ? (
+          <a class="popup-skip" href="#popup-claims-heading">
+            {tn("popup_jumpToClaims", claimCount)}
+          </a>
+        ) : null}
+      </div>
       {vendors.map((vendor) => (
-        <VendorBlock key={vendor.vendorId} vendor={vendor} />
+        <VendorBlock key={vendor.vendorId} vendor={vendor} maxIncidents={vendor.claimCount > 0 && !crowded ? 3 : 2} />
       ))}
     </section>
   )
 }
 
-function VendorBlock({ vendor }: { vendor: PageVendor }) {
+function VendorBlock({ vendor, maxIncidents }: { vendor: PageVendor; maxIncidents: number }) {
   const named = (
     <p class="popup-named tr-muted">
       {tn("popup_mentionCount", vendor.mentions)}
@@ -285,7 +298,7 @@ function VendorBlock({ vendor }: { vendor: PageVendor }) {
   }
   return (
     <div class="popup-vendor">
-      <VendorRecordView record={vendor.record} kinds={vendor.claimKinds} maxIncidents={3} headingLevel={3}>
+      <VendorRecordView record={vendor.record} kinds={vendor.claimKinds} maxIncidents={maxIncidents} headingLevel={3}>
         {named}
       </VendorRecordView>
     </div>
@@ -306,7 +319,7 @@ function ClaimsSection({
   const groups = groupClaims(claims)
   return (
     <section class="popup-section" aria-labelledby="popup-claims-heading">
-      <h2 id="popup-claims-heading" class="popup-section-title">
+      <h2 id="popup-claims-heading" class="popup-section-title" tabIndex={-1}>
         {tn("popup_claimsHeading", claims.length)}
       </h2>
       <p class="tr-muted popup-hint">{t("popup_claimsHint")}</p>
