@@ -15,9 +15,9 @@ export const USAGE = `Usage: npm run scan -- [--format json|jsonl|csv|text] [--o
 
 Scans saved web pages (.html, .htm) and plain-text files (.txt) for vendor
 names and reliability/security claims, and lists the recorded incidents of
-the vendors found. Directories are read recursively in sorted order; other
-file types and hidden entries (names starting with ".") are skipped with a
-note on stderr.
+the vendors found. Directories are read recursively in sorted order; files
+of other types are skipped with a note on stderr, and hidden entries (names
+starting with ".") are not read.
 
 Options
   -f, --format FORMAT  json (default): one report object for a single file
