@@ -3,9 +3,13 @@
 // claim rules; createPrefilter only compiles the result, so the loader pulls
 // in neither compromise nor the lexicon.
 //
-// `source` holds newline-separated regex sources. The first is matched
-// case-sensitively (tickers, acronyms and word-like names, spelled exactly);
-// the others with the `i` flag added (other vendor names, claim phrases).
+// `source` holds five newline-separated regex sources:
+//   1. names that never need context, spelled exactly (tickers, acronyms)   case-sensitive
+//   2. other names that never need context                                   any case
+//   3. claim phrases                                                         any case
+//   4. ambiguous names ("Apple", "Windows", "Palo Alto"), spelled exactly    case-sensitive
+//   5. the context words the analyser needs to accept an ambiguous name      any case
+// The page may contain something when 1, 2 or 3 matches, or 4 and 5 both do.
 // Every part is a superset of what the analyser accepts: if analyze() can
 // return a mention or a claim, some part matches.
 import type { Lexicon } from "./types"
@@ -13,6 +17,7 @@ import { tokenize } from "./nlp/tokens"
 import { casePolicy } from "./vendors/matcher"
 import { parsePattern, type PatternNode } from "./claims/pattern"
 import { WORD_CLASSES } from "./claims/vocabulary"
+import { CORPORATE_SUFFIX, ORG_NEXT, ORG_PREV, TECH_CUES } from "./vendors/context"
 
 export interface PrefilterData {
   source: string
@@ -55,9 +60,10 @@ function trieRegex(words: Iterable<string>): string {
 const EXCHANGE_CUE = "\\b(?:NYSE|NASDAQ|Nasdaq|TSX|ASX|LSE|HKEX|SEHK|TYO|TSE|SSE|SZSE|KRX|KOSDAQ|Euronext|XETRA|OTC|TWSE|BSE|NSE|LON|ticker|symbol)\\b|\\$[A-Z]"
 
 /** Vendor names as two sources: spellings that must match exactly, and names that match in any case. */
-function vendorSources(lexicon: Lexicon): { exact: string; anyCase: string } {
+function vendorSources(lexicon: Lexicon): { exact: string; anyCase: string; ambiguous: string } {
   const exact = new Set<string>()
   const anyCase = new Set<string>()
+  const needContext = new Set<string>()
   for (const v of lexicon.vendors ?? []) {
     const tickers = new Set(v.tickers ?? [])
     const ambiguous = new Set(v.ambiguous ?? [])
@@ -70,12 +76,20 @@ function vendorSources(lexicon: Lexicon): { exact: string; anyCase: string } {
       if (ticker && (alias.length <= 2 || /^\d+$/.test(alias) || ambiguous.has(alias))) continue
       const spellings = casePolicy(toks.map((t) => t.text), ticker || ambiguous.has(alias))
       const join = (s: string): string => s.split("\u0001").map((p, i) => (i > 0 && toks[i].space ? " " : "") + p).join("")
-      if (spellings.size === 1) exact.add(join([...spellings][0]))
+      if (ambiguous.has(alias) || alias.replace(/[^\p{L}\p{N}]/gu, "").length <= 1) needContext.add(join([...spellings][0]))
+      else if (spellings.size === 1) exact.add(join([...spellings][0]))
       else anyCase.add(join([...spellings][0]).toLowerCase())
     }
   }
   const bounded = (body: string): string => `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`
-  return { exact: `${bounded(trieRegex(exact))}|${EXCHANGE_CUE}`, anyCase: anyCase.size > 0 ? bounded(trieRegex(anyCase)) : "(?!)" }
+  const orNever = (set: Set<string>): string => (set.size > 0 ? bounded(trieRegex(set)) : "(?!)")
+  return { exact: `${orNever(exact)}|${EXCHANGE_CUE}`, anyCase: orNever(anyCase), ambiguous: orNever(needContext) }
+}
+
+/** Every word that can raise an ambiguous name's score (see vendors/index.ts). */
+function contextSource(): string {
+  const words = new Set([...TECH_CUES, ...ORG_NEXT, ...ORG_PREV, ...CORPORATE_SUFFIX])
+  return `(?<![\\p{L}\\p{N}])${trieRegex(words)}(?![\\p{L}\\p{N}])`
 }
 
 /** A regex (without case) that matches at least every text the pattern matches. */
@@ -129,15 +143,19 @@ function claimSource(lexicon: Lexicon): string {
 
 export function buildPrefilter(lexicon: Lexicon): PrefilterData {
   const vendors = vendorSources(lexicon)
-  return { source: [vendors.exact, vendors.anyCase, claimSource(lexicon)].join("\n"), flags: "u" }
+  return { source: [vendors.exact, vendors.anyCase, claimSource(lexicon), vendors.ambiguous, contextSource()].join("\n"), flags: "u" }
 }
 
+const CASE_SENSITIVE_PARTS = new Set([0, 3])
+
 export function createPrefilter(data: PrefilterData): (text: string) => boolean {
-  const flags = data.flags.replace(/[gy]/g, "")
-  const regexes = data.source.split("\n").map((src, i) => new RegExp(src, i === 0 ? flags : flags.includes("i") ? flags : `${flags}i`))
+  const flags = data.flags.replace(/[gyi]/g, "")
+  const [exact, anyCase, claims, ambiguous, context] = data.source
+    .split("\n")
+    .map((src, i) => new RegExp(src, CASE_SENSITIVE_PARTS.has(i) ? flags : `${flags}i`))
   return (text: string): boolean => {
     if (typeof text !== "string" || text.length === 0) return false
-    for (const re of regexes) if (re.test(text)) return true
-    return false
+    if (exact?.test(text) || anyCase?.test(text) || claims?.test(text)) return true
+    return !!ambiguous && !!context && ambiguous.test(text) && context.test(text)
   }
 }

@@ -71,7 +71,7 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   "breach-verb": { words: set("accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained") },
   /** Verbs for impact on customers or data. */
   "impact-verb": { words: set("affected impacted lost harmed disrupted") },
-  "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered contained addressed repaired corrected patched") },
+  "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered contained addressed repaired corrected patched isolated") },
   "degree": { words: set("fully completely entirely largely mostly successfully now quickly already substantially totally all since also been") },
   "intensifier": { words: set("far much even significantly vastly considerably substantially dramatically markedly increasingly ever") },
   "small": { words: set("minimal limited negligible small minor isolated low slight insignificant") },

@@ -28,7 +28,7 @@ export const ORG_NEXT = set(`
   `)
 
 /** Words before the alias that show a company is meant ("rival Oracle", "vendor Box"). */
-export const ORG_PREV = set("rival rivals competitor competitors vendor vendors provider giant maker firm company companies startup versus vs including like")
+export const ORG_PREV = set("rival rivals competitor competitors vendor vendors provider giant maker firm company companies startup versus vs")
 
 /** Corporate suffixes ("Oracle Corp", "Block Inc."). */
 export const CORPORATE_SUFFIX = set("inc incorporated corp corporation ltd llc plc co group holdings technologies ag se sa nv gmbh")
