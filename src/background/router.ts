@@ -41,15 +41,17 @@ export function isOwnSender(sender: browser.Runtime.MessageSender): boolean {
 
 export async function handleMessage(message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> {
   if (!isOwnSender(sender)) return { ok: false, error: "Messages are accepted only from Track Record itself" } satisfies Failure
-  const checked = checkRequest(message)
-  if (!checked.ok) return { ok: false, error: checked.error } satisfies Failure
-  const { request } = checked
-  if (FROM_TAB_ONLY.has(request.type) && sender.tab?.id === undefined)
-    return { ok: false, error: `${request.type} must come from a page` } satisfies Failure
+  let type = "message"
   try {
+    const checked = checkRequest(message)
+    if (!checked.ok) return { ok: false, error: checked.error } satisfies Failure
+    const { request } = checked
+    type = request.type
+    if (FROM_TAB_ONLY.has(request.type) && sender.tab?.id === undefined)
+      return { ok: false, error: `${request.type} must come from a page` } satisfies Failure
     return await handlers[request.type](request as never, sender)
   } catch (error) {
-    logOnce(request.type, error)
+    logOnce(type, error)
     return { ok: false, error: error instanceof Error ? error.message : String(error) } satisfies Failure
   }
 }

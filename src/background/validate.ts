@@ -54,7 +54,8 @@ const guards: Record<Request["type"], Guard> = {
 
 export function checkRequest(message: unknown): { ok: true; request: Request } | { ok: false; error: string } {
   if (!isRecord(message) || typeof message.type !== "string") return { ok: false, error: "Malformed message: no type" }
-  const guard = guards[message.type as Request["type"]]
+  // Own keys only: "__proto__", "constructor" or "hasOwnProperty" must not reach Object.prototype.
+  const guard = Object.hasOwn(guards, message.type) ? guards[message.type as Request["type"]] : undefined
   if (!guard) return { ok: false, error: `Unknown message type: ${message.type.slice(0, 50)}` }
   const problem = guard(message)
   return problem ? { ok: false, error: `Malformed ${message.type} message: ${problem}` } : { ok: true, request: message as unknown as Request }
