@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest"
 
 import { main, type Analyzer } from "~cli/scan"
 import { CSV_FIELDS } from "~cli/formats"
+import { readInput } from "~cli/inputs"
 import type { AnalysisResult, ClaimKind, Mention, ScanReport } from "~core/types"
 
 const fixtures = fileURLToPath(new URL("../fixtures/cli/", import.meta.url))
@@ -282,6 +283,11 @@ describe("bad input", () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toContain(`scan: ${huge}: too large (17.0 MiB; the limit is 16 MiB)`)
     expect(run.stdout.trim().split("\n")).toHaveLength(1)
+  })
+
+  it("turns read errors into a message instead of throwing", () => {
+    expect(readInput(at("folder"))).toEqual({ ok: false, message: "cannot read: is a directory" })
+    expect(readInput(at("missing.txt"))).toEqual({ ok: false, message: "cannot read: no such file or directory" })
   })
 
   it.skipIf(process.getuid?.() === 0)("reports an unreadable file", async () => {
