@@ -233,15 +233,12 @@ function SnippetsPage() {
         ) : null}
       </header>
 
-      <div class="sn-status" role={status?.tone === "error" ? "alert" : "status"} aria-live={status?.tone === "error" ? "assertive" : "polite"}>
-        {status ? (
-          <p class={`sn-status-text sn-status-${status.tone}`}>
-            {status.text}{" "}
-            <button type="button" class="sn-link-button" onClick={() => setStatus(null)}>
-              {t("snippets_dismiss")}
-            </button>
-          </p>
-        ) : null}
+      {/* Live regions stay in the page so screen readers announce what appears in them. */}
+      <div class="sn-status" role="status">
+        {status?.tone === "info" ? <StatusText text={status.text} onDismiss={() => setStatus(null)} tone="info" /> : null}
+      </div>
+      <div class="sn-status" role="alert">
+        {status?.tone === "error" ? <StatusText text={status.text} onDismiss={() => setStatus(null)} tone="error" /> : null}
       </div>
 
       {loadError ? (
@@ -257,28 +254,30 @@ function SnippetsPage() {
       ) : (
         <>
           <section class="sn-tools" aria-label={t("snippets_toolsLabel")}>
-            <div class="sn-export">
-              <h2 class="sn-subheading">{t("snippets_exportHeading")}</h2>
-              <fieldset class="sn-scope">
-                <legend class="tr-visually-hidden">{t("snippets_exportScope")}</legend>
-                <label>
-                  <input type="radio" name="sn-scope" checked={scope === "filtered"} onChange={() => setScope("filtered")} />{" "}
-                  {t("snippets_scopeFiltered", formatCount(matching.length))}
-                </label>
-                <label>
-                  <input type="radio" name="sn-scope" checked={scope === "all"} onChange={() => setScope("all")} />{" "}
-                  {t("snippets_scopeAll", formatCount(total))}
-                </label>
-              </fieldset>
-              <div class="sn-buttons">
-                {EXPORT_FORMATS.map((format) => (
-                  <button key={format} type="button" class="tr-button" disabled={exportCount === 0} onClick={() => exportSnippets(format)}>
-                    {t(EXPORT_LABEL[format])}
-                  </button>
-                ))}
+            {total > 0 ? (
+              <div class="sn-export">
+                <h2 class="sn-subheading">{t("snippets_exportHeading")}</h2>
+                <fieldset class="sn-scope">
+                  <legend class="tr-visually-hidden">{t("snippets_exportScope")}</legend>
+                  <label>
+                    <input type="radio" name="sn-scope" checked={scope === "filtered"} onChange={() => setScope("filtered")} />{" "}
+                    {t("snippets_scopeFiltered", formatCount(matching.length))}
+                  </label>
+                  <label>
+                    <input type="radio" name="sn-scope" checked={scope === "all"} onChange={() => setScope("all")} />{" "}
+                    {t("snippets_scopeAll", formatCount(total))}
+                  </label>
+                </fieldset>
+                <div class="sn-buttons">
+                  {EXPORT_FORMATS.map((format) => (
+                    <button key={format} type="button" class="tr-button" disabled={exportCount === 0} onClick={() => exportSnippets(format)}>
+                      {t(EXPORT_LABEL[format])}
+                    </button>
+                  ))}
+                </div>
+                <p class="tr-muted sn-help">{t("snippets_exportHelp")}</p>
               </div>
-              <p class="tr-muted sn-help">{t("snippets_exportHelp")}</p>
-            </div>
+            ) : null}
             <div class="sn-import">
               <h2 class="sn-subheading">{t("snippets_importHeading")}</h2>
               <button type="button" class="tr-button" disabled={busy} onClick={() => fileInput.current?.click()}>
@@ -353,6 +352,17 @@ function SnippetsPage() {
 
       {undo ? <UndoToast key={undo.serial} count={undo.snippets.length} onUndo={() => void onUndo()} onExpire={() => setUndo(null)} /> : null}
     </div>
+  )
+}
+
+function StatusText({ text, tone, onDismiss }: { text: string; tone: "info" | "error"; onDismiss: () => void }) {
+  return (
+    <p class={`sn-status-text sn-status-${tone}`}>
+      {text}{" "}
+      <button type="button" class="sn-link-button" onClick={onDismiss}>
+        {t("snippets_dismiss")}
+      </button>
+    </p>
   )
 }
 
