@@ -67,5 +67,4 @@ describe("the source tree", () => {
     }
     expect(found).toBe("")
   })
-
 })
