@@ -228,7 +228,7 @@ function SnippetsPage() {
         <h1>{t("snippets_heading")}</h1>
         {store ? (
           <p class="tr-muted sn-summary">
-            {filtered ? t("snippets_summaryFiltered", formatCount(matching.length), formatCount(total)) : tn("snippets_summary", total)}
+            {filtered ? t("snippets_summaryFiltered", formatCount(matching.length), formatCount(total)) : tn("snippets_summary", total, formatCount(total))}
           </p>
         ) : null}
       </header>
