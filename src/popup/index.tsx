@@ -23,6 +23,7 @@ import { loadSettings, saveSettings } from "~lib/storage"
 import { isReadableUrl, popupStatus, visibleClaims, withTimeout } from "./state"
 
 const REQUEST_TIMEOUT_MS = 5000
+const TAB_MESSAGE_TIMEOUT_MS = 1500
 /** The content script may still be reading the page when the popup opens. */
 const RETRY_DELAYS_MS = [700, 1500, 3000]
 
@@ -41,10 +42,10 @@ async function fetchFindings(tabId: number): Promise<TabFindings | null> {
   return reply.findings
 }
 
+/** Best effort: the tab may have no content script (browser page, not injected yet), and a slow one must not hold the popup. */
 function sendToTab(tabId: number | null, message: TabRequest): Promise<void> {
   if (tabId === null) return Promise.resolve()
-  // The tab may have no content script (browser page, not yet injected): nothing to do then.
-  return browser.tabs.sendMessage(tabId, message).then(
+  return withTimeout(browser.tabs.sendMessage(tabId, message), TAB_MESSAGE_TIMEOUT_MS, "").then(
     () => undefined,
     () => undefined
   )
@@ -105,7 +106,7 @@ function Popup() {
         setError(errorText(e))
       }
       try {
-        const loaded = await loadSettings()
+        const loaded = await withTimeout(loadSettings(), REQUEST_TIMEOUT_MS, t("popup_errorTimeout"))
         if (alive.current) setSettings(loaded)
       } catch (e) {
         if (alive.current) setError(errorText(e))
@@ -128,6 +129,7 @@ function Popup() {
   const toggleSite = async (enable: boolean) => {
     if (!tab.url) return
     setSaving(true)
+    setError(null)
     try {
       // Read the stored value again so a change made in the options page meanwhile is kept.
       const current = await loadSettings()
@@ -148,6 +150,8 @@ function Popup() {
   }
 
   const focusClaim = async (claimId: number) => {
+    // When the popup was opened as a page for another tab, bring that tab forward first.
+    if (tab.id !== null) await browser.tabs.update(tab.id, { active: true }).catch(() => undefined)
     await sendToTab(tab.id, { type: "claim/focus", claimId })
     window.close()
   }
