@@ -225,14 +225,16 @@ class PageApp {
 
   // ------------------------------------------------------------ card
 
-  private flagAt(node: Node, offset: number): PageFlag | null {
+  /** The flag drawn under the pointer: the caret finds the text node, its flags' boxes decide. */
+  private flagAt(node: Node, x: number, y: number): PageFlag | null {
     if (node.nodeType !== 3) return null
     const flags = this.byNode.get(node as Text)
     if (!flags) return null
     let best: PageFlag | null = null
     for (const flag of flags) {
-      const range = flagRange(document, flag)
-      if (!range?.isPointInRange(node, offset)) continue
+      const rects = flagRange(document, flag)?.getClientRects() ?? []
+      const hit = [...rects].some((r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1)
+      if (!hit) continue
       // Prefer the vendor flag inside a claim: it is the more specific target.
       if (!best || flag.type === "vendor") best = flag
     }
@@ -248,7 +250,7 @@ class PageApp {
         return
       }
       const caret = caretAt(event.clientX, event.clientY)
-      const flag = caret ? this.flagAt(caret.node, caret.offset) : null
+      const flag = caret ? this.flagAt(caret.node, event.clientX, event.clientY) : null
       clearTimeout(this.hoverTimer)
       if (flag) {
         clearTimeout(this.closeTimer)
@@ -461,17 +463,17 @@ class PageApp {
   }
 }
 
-function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+function caretAt(x: number, y: number): { node: Node } | null {
   const doc = document as Document & {
     caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null
     caretRangeFromPoint?: (x: number, y: number) => Range | null
   }
   if (doc.caretPositionFromPoint) {
     const pos = doc.caretPositionFromPoint(x, y)
-    return pos ? { node: pos.offsetNode, offset: pos.offset } : null
+    return pos ? { node: pos.offsetNode } : null
   }
   const range = doc.caretRangeFromPoint?.(x, y)
-  return range ? { node: range.startContainer, offset: range.startOffset } : null
+  return range ? { node: range.startContainer } : null
 }
 
 function isArticlePage(): boolean {

@@ -121,7 +121,8 @@ describe("reading the demo article", () => {
     const box = await page.evaluate(() => {
       const ranges = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get("tr-claim") ?? [])]
       ranges[0].startContainer.parentElement!.scrollIntoView({ block: "center" })
-      const rect = ranges[0].getBoundingClientRect()
+      // The first line box of the claim: a claim can wrap, and the gap between lines is not on it.
+      const rect = ranges[0].getClientRects()[0]
       return { x: rect.left + Math.min(8, rect.width / 2), y: rect.top + rect.height / 2 }
     })
     await page.mouse.move(box.x - 40, box.y - 40)
@@ -152,6 +153,42 @@ describe("reading the demo article", () => {
     await expect.poll(() => popup.getByText("CrowdStrike").count(), { timeout: 10_000 }).toBeGreaterThan(0)
     await popup.screenshot({ path: resolve(OUT, "popup.png"), fullPage: true })
     await popup.close()
+  })
+
+  it("scrolls to a claim and opens its card when the claim is clicked in the popup", async () => {
+    const tabId = await tabIdOf(page)
+    const popup = await session.context.newPage()
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`)
+    const claimText = findings.report.claims[0].text
+    const button = popup.getByRole("button", { name: claimText }).first()
+    await button.waitFor({ timeout: 10_000 })
+    await Promise.all([popup.waitForEvent("close"), button.click()])
+    await expect.poll(() => card(page).locator("q").textContent(), { timeout: 5_000 }).toBe(claimText)
+    await page.keyboard.press("Escape")
+  })
+
+  it("saves a selection from the context menu action with vendor and claim detected", async () => {
+    const tabId = await tabIdOf(page)
+    const selected = await page.evaluate(() => {
+      const paragraph = [...document.querySelectorAll("article p")].find((p) => /CrowdStrike/.test(p.textContent ?? ""))!
+      const range = document.createRange()
+      range.selectNodeContents(paragraph)
+      getSelection()!.removeAllRanges()
+      getSelection()!.addRange(range)
+      return getSelection()!.toString()
+    })
+    await session.worker.evaluate(
+      ([id, text, url]) =>
+        (globalThis as unknown as { __trackRecord: { saveSelection(a: number, b: number, c: string, d: string): Promise<void> } }).__trackRecord.saveSelection(
+          id as number, 0, text as string, url as string
+        ),
+      [tabId, selected, page.url()]
+    )
+    const raw = (await session.worker.evaluate(() => chrome.storage.local.get("snippets"))) as { snippets?: string }
+    const store = JSON.parse(raw.snippets ?? "{}") as { snippets: { quote: { exact: string; prefix: string }; vendors: string[]; pageDate: string | null }[] }
+    const saved = store.snippets.find((s) => s.quote.exact === selected)
+    expect(saved?.vendors).toContain("CrowdStrike")
+    expect(saved?.pageDate).toBe("2024-07-28")
   })
 })
 
