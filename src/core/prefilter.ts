@@ -92,6 +92,8 @@ function contextSource(): string {
   return `(?<![\\p{L}\\p{N}])${trieRegex(words)}(?![\\p{L}\\p{N}])`
 }
 
+const MAX_CLASS_WORDS = 24
+
 /** A regex (without case) that matches at least every text the pattern matches. */
 function nodeRegex(node: PatternNode): string {
   switch (node.type) {
@@ -99,7 +101,8 @@ function nodeRegex(node: PatternNode): string {
       return escape(node.word)
     case "class": {
       const c = WORD_CLASSES[node.name]
-      if (c.words) return trieRegex(c.words)
+      // Large classes become "any word": the literal words around them keep the part selective.
+      if (c.words) return c.words.size <= MAX_CLASS_WORDS ? trieRegex(c.words) : "[\\p{L}\\p{N}'-]+"
       return "\\p{N}[\\p{L}\\p{N}.,]*"
     }
     case "tag":

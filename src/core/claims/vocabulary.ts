@@ -63,7 +63,7 @@ export const WORD_CLASSES: Record<string, WordClass> = {
         "infrastructure environment environments flights payments email sensors features products product"
     )
   },
-  "incident-noun": { words: set("issue issues problem problems incident outage outages disruption disruptions bug defect error errors glitch incidents") },
+  "incident-noun": { words: set("issue issues problem problems incident outage outages disruption disruptions bug defect error errors glitch incidents impact vulnerability vulnerabilities flaw") },
   /** Data that may (not) have been touched. */
   "data-noun": { words: set("data information credentials passwords records files details accounts emails funds pii") },
   "data-owner": { words: set("customer customers client clients user users personal patient patients sensitive financial payment card our your their its") },
