@@ -92,7 +92,7 @@ function contextSource(): string {
   return `(?<![\\p{L}\\p{N}])${trieRegex(words)}(?![\\p{L}\\p{N}])`
 }
 
-const MAX_CLASS_WORDS = 24
+const MAX_CLASS_WORDS = 90
 
 /** A regex (without case) that matches at least every text the pattern matches. */
 function nodeRegex(node: PatternNode): string {
