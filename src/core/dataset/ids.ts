@@ -12,8 +12,8 @@ export function vendorSlug(name: string): string {
 }
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
   const t = Date.parse(`${value}T00:00:00Z`)
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value
 }

@@ -9,6 +9,7 @@
 //      `savedAt` was an ISO string or epoch milliseconds; `vendor` a display name or "".
 //   2  current: `Snippet` in model.ts (quote selectors, vendor ids, incidents, note).
 
+import { vendorSlug } from "../dataset/ids"
 import { CLAIM_KINDS } from "../types"
 import { SNIPPET_SCHEMA_VERSION, isSnippetId, normaliseTags, snippetIdFor, validateSnippet, type Snippet, type SnippetStore } from "./model"
 
@@ -100,16 +101,6 @@ export function withUniqueIds(snippets: Snippet[]): Snippet[] {
 
 // ---------------------------------------------------------------- v1 → v2
 
-function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 100)
-}
-
 function v1SavedAt(value: unknown): unknown {
   // Epoch milliseconds within a sane range (2000–2100); anything else is left for validation to reject.
   if (typeof value === "number" && Number.isFinite(value) && value > 946_684_800_000 && value < 4_102_444_800_000) return new Date(value).toISOString()
@@ -124,7 +115,7 @@ function migrateV1toV2(store: Record<string, unknown>): Record<string, unknown> 
     const url = typeof old.url === "string" ? old.url.trim() : old.url
     const quote = { type: "TextQuoteSelector", exact: text, prefix: "", suffix: "" }
     const vendorName = typeof old.vendor === "string" ? old.vendor.trim() : ""
-    const vendorId = slugify(vendorName)
+    const vendorId = vendorSlug(vendorName).slice(0, 100)
     const rawId = typeof old.id === "number" ? String(old.id) : old.id
     return {
       // v1 ids were free-form; keep those that are still valid ids.

@@ -7,6 +7,7 @@
 // outside (storage, an imported file) goes through `validateSnippet`, which
 // rebuilds the object field by field and never trusts the input.
 
+import { isIsoDate } from "../dataset/ids"
 import { CLAIM_KINDS, INCIDENT_TYPES, type ClaimKind, type IncidentType, type IsoDate } from "../types"
 
 /** Schema of the stored snippet list. Bump it and add a step in `migrate.ts` when `Snippet` changes shape. */
@@ -89,25 +90,12 @@ export const LIMITS = {
 
 // ---------------------------------------------------------------- small validators
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
 const ID = /^[A-Za-z0-9_-]+$/
 // Letters, digits, dot, dash, underscore, colon: vendor slugs, rule ids and incident ids are all of this shape.
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/
 
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== "string") return false
-  const m = ISO_DATE.exec(value)
-  if (!m) return false
-  const y = Number(m[1])
-  const mo = Number(m[2])
-  const d = Number(m[3])
-  if (mo < 1 || mo > 12 || d < 1) return false
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-  const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31
-  return d <= days
-}
+export { isIsoDate }
 
 /** Parses an ISO datetime with an explicit zone and returns it in `toISOString` form, or null. */
 export function normaliseDateTime(value: unknown): string | null {
