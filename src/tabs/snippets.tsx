@@ -60,7 +60,9 @@ function SnippetsPage() {
   const [status, setStatus] = useState<Status>(null)
   const [undo, setUndo] = useState<{ snippets: Snippet[]; serial: number } | null>(null)
   const [busy, setBusy] = useState(false)
-  const focusAfterRender = useRef<string | null>(null)
+  /** A snippet to focus once it is on screen (after a delete or an undo); forgotten after a few seconds. */
+  const focusAfterRender = useRef<{ id: string; until: number } | null>(null)
+  const focusSoon = (id: string | null) => (focusAfterRender.current = id ? { id, until: Date.now() + 3_000 } : null)
   const fileInput = useRef<HTMLInputElement>(null)
   const loadSerial = useRef(0)
   useTheme(settings.theme, settings.colors)
@@ -109,9 +111,10 @@ function SnippetsPage() {
   useEffect(() => setShown(PAGE_SIZE), [filter, order])
 
   useEffect(() => {
-    const id = focusAfterRender.current
-    if (!id) return
-    const target = document.getElementById(snippetElementId(id))
+    const pending = focusAfterRender.current
+    if (!pending) return
+    const target = document.getElementById(snippetElementId(pending.id))
+    if (!target && Date.now() > pending.until) focusAfterRender.current = null
     if (target) {
       focusAfterRender.current = null
       target.focus()
@@ -165,7 +168,7 @@ function SnippetsPage() {
         // Deletes in quick succession share one Undo.
         setUndo((prev) => ({ snippets: [...(prev?.snippets ?? []), ...reply.deleted], serial: (prev?.serial ?? 0) + 1 }))
       }
-      if (next) focusAfterRender.current = next.id
+      if (next) focusSoon(next.id)
       else document.getElementById("sn-search")?.focus()
     } catch (error) {
       failed(error)
@@ -178,7 +181,7 @@ function SnippetsPage() {
     if (!pending) return
     try {
       await send({ type: "snippets/restore", snippets: pending.snippets })
-      focusAfterRender.current = pending.snippets[0]?.id ?? null
+      focusSoon(pending.snippets[0]?.id ?? null)
       setStatus({ text: tn("snippets_restored", pending.snippets.length), tone: "info" })
     } catch (error) {
       failed(error)
