@@ -64,7 +64,17 @@ function classify(code: number): number {
 const APOSTROPHES = /[’‘`´]/g
 
 export function normalizeToken(s: string): string {
-  return s.toLowerCase().replace(APOSTROPHES, "'")
+  const lower = s.toLowerCase()
+  // Most tokens have no curly apostrophe; skip the regex for them.
+  return lower.length > 1 && /^[a-z0-9]+$/.test(lower) ? lower : lower.replace(APOSTROPHES, "'")
+}
+
+/** Class of the code point at i, and its width in UTF-16 units (packed as class * 4 + width). */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c < 128) return ASCII[c] * 4 + 1
+  const code = text.codePointAt(i) ?? c
+  return classify(code) * 4 + (code > 0xffff ? 2 : 1)
 }
 
 export function tokenize(text: string): Token[] {
@@ -74,46 +84,40 @@ export function tokenize(text: string): Token[] {
   let prevEnd = 0
   let newline = false
   while (i < n) {
-    const code = text.codePointAt(i) ?? 0
-    const width = code > 0xffff ? 2 : 1
-    const cls = classify(code)
+    const packed = classAt(text, i)
+    const cls = packed >> 2
     if (cls === SPACE) {
-      if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) newline = true
-      i += width
+      const c = text.charCodeAt(i)
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) newline = true
+      i += packed & 3
       continue
     }
     const start = i
     let kind: TokenKind
     if (cls === OTHER) {
-      i += width
+      i += packed & 3
       kind = "punct"
     } else {
-      const runOf = (allowDigits: boolean): void => {
-        while (i < n) {
-          const c = text.codePointAt(i) ?? 0
-          const k = classify(c)
-          if (k === ALPHA || (allowDigits && k === DIGIT)) i += c > 0xffff ? 2 : 1
+      kind = cls === DIGIT ? "num" : "word"
+      if (cls === DIGIT) {
+        // Digits, then decimal or thousands groups ("99.999", "1,000").
+        for (;;) {
+          let p = classAt(text, i)
+          while (i < n && p >> 2 === DIGIT) {
+            i += p & 3
+            p = i < n ? classAt(text, i) : 0
+          }
+          const sep = text.charCodeAt(i)
+          if (i + 1 < n && (sep === 46 || sep === 44) && classAt(text, i + 1) >> 2 === DIGIT) i++
           else break
         }
       }
-      if (cls === DIGIT) {
-        kind = "num"
-        const digits = (): void => {
-          while (i < n) {
-            const c = text.codePointAt(i) ?? 0
-            if (classify(c) === DIGIT) i += c > 0xffff ? 2 : 1
-            else break
-          }
-        }
-        digits()
-        while (i + 1 < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44) && classify(text.codePointAt(i + 1) ?? 0) === DIGIT) {
-          i++
-          digits()
-        }
-        runOf(true)
-      } else {
-        kind = "word"
-        runOf(true)
+      // Letters, marks and digits ("3CX", "Log4j").
+      while (i < n) {
+        const p = classAt(text, i)
+        const k = p >> 2
+        if (k !== ALPHA && k !== DIGIT) break
+        i += p & 3
       }
     }
     const s = text.slice(start, i)
