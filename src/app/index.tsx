@@ -16,6 +16,7 @@ import {
 } from "~core/settings"
 import { createSnippet } from "~core/snippets/model"
 import type { Claim, Mention } from "~core/types"
+import { REPORT_MAX_ITEMS } from "~background/validate"
 import { pageTitle, publishedDate } from "~dom/metadata"
 import lexicon from "~generated/lexicon.json"
 import { t } from "~lib/i18n"
@@ -153,6 +154,8 @@ class PageApp {
     }
     const claims = (this.scan?.flags ?? [])
       .filter((f) => f.claim)
+      // The worker refuses longer reports: a huge page reports its first claims rather than none.
+      .slice(0, REPORT_MAX_ITEMS)
       .map((f) => ({
         id: f.id,
         text: f.claim!.text.slice(0, 2_000),

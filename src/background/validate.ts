@@ -11,19 +11,20 @@ const isNullableStr = (v: unknown, max = 10_000) => v === null || isStr(v, max)
 const isDate = (v: unknown) => v === null || (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v))
 const isInt = (v: unknown) => Number.isInteger(v) && (v as number) >= 0
 
-const MAX_ITEMS = 5_000
+/** Most mentions or claims one page report may carry; the page sends its first ones. */
+export const REPORT_MAX_ITEMS = 5_000
 
 export function checkPageReport(r: unknown): string | null {
   if (!isRecord(r)) return "report must be an object"
   if (!isStr(r.url, 4_000) || !/^(https?|file):/.test(r.url)) return "report.url must be an http(s) URL"
   if (!isNullableStr(r.title, 1_000)) return "report.title must be a string or null"
   if (!isDate(r.published)) return "report.published must be YYYY-MM-DD or null"
-  if (!Array.isArray(r.mentions) || r.mentions.length > MAX_ITEMS) return "report.mentions must be a list"
+  if (!Array.isArray(r.mentions) || r.mentions.length > REPORT_MAX_ITEMS) return "report.mentions must be a list"
   for (const m of r.mentions) {
     if (!isRecord(m) || !isStr(m.vendorId, 100) || !isStr(m.vendor, 200) || !isNullableStr(m.product, 200) || !isInt(m.count))
       return "report.mentions has a malformed entry"
   }
-  if (!Array.isArray(r.claims) || r.claims.length > MAX_ITEMS) return "report.claims must be a list"
+  if (!Array.isArray(r.claims) || r.claims.length > REPORT_MAX_ITEMS) return "report.claims must be a list"
   for (const c of r.claims) {
     if (
       !isRecord(c) || !isInt(c.id) || !isStr(c.text, 2_000) || !(CLAIM_KINDS as readonly unknown[]).includes(c.kind) ||
