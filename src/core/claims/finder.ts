@@ -79,15 +79,22 @@ const BREACH_WORDS = new Set([
 const OUTAGE_WORDS = new Set(["outage", "outages", "downtime", "down", "disruption", "disrupted", "unavailable", "offline", "latency", "errors", "degraded", "crashed", "restored", "failover"])
 
 /** The kind of a span, resolving rules whose kind depends on what the text is about. */
+const aboutBreach = new WeakMap<Doc, boolean>()
+
 export function spanKind(doc: Doc, span: ClaimSpan): ClaimKind {
   if (!CONTEXT_KIND_RULES.has(span.rule.id)) return span.rule.kind
-  let breach = 0
-  let outage = 0
-  for (const t of doc.tokens) {
-    if (BREACH_WORDS.has(t.norm)) breach++
-    else if (OUTAGE_WORDS.has(t.norm)) outage++
+  let breachy = aboutBreach.get(doc)
+  if (breachy === undefined) {
+    let breach = 0
+    let outage = 0
+    for (const t of doc.tokens) {
+      if (BREACH_WORDS.has(t.norm)) breach++
+      else if (OUTAGE_WORDS.has(t.norm)) outage++
+    }
+    breachy = breach > outage
+    aboutBreach.set(doc, breachy)
   }
-  return breach > outage ? "security" : span.rule.kind
+  return breachy ? "security" : span.rule.kind
 }
 
 /** All claim spans in the document, sorted, non-overlapping (longest wins, then earliest rule). */

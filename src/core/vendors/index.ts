@@ -23,6 +23,7 @@ const SUPPORT_WINDOW = 2500
 const ACCEPT = 3
 /** Sentences compromise may tag per page for disambiguation: tagging costs about as much as scanning the whole page. */
 const TAG_BUDGET = 4
+const TAG_WINDOW = 8
 
 interface Resolved {
   candidate: Candidate
@@ -129,6 +130,7 @@ export function findMentions(doc: Doc, compiled: CompiledLexicon, options: Menti
   return mentions.filter((m) => !ignored.has(m.vendorId)).sort((a, b) => a.start - b.start)
 }
 
+/** Tagged windows by the candidate's first token, plus how many more may be tagged. */
 type SentenceTags = Map<number, TaggedTerm[]> & { budget: number }
 
 interface FirmSpot {
@@ -272,11 +274,14 @@ function scoreAmbiguous(
   // Borderline: ask compromise how it reads the word in this sentence. Tagging
   // is costly, so only where one tag can flip the decision.
   if (score >= ACCEPT - 1 && score <= ACCEPT + 1) {
-    let tagged = sentenceTags.get(sIndex)
+    // A window of a few words around the name is enough context and far cheaper than the sentence.
+    let tagged = sentenceTags.get(c.first)
     if (!tagged && sentenceTags.budget > 0) {
       sentenceTags.budget--
-      tagged = tagSentence(doc.text.slice(s.start, s.end), s.start)
-      sentenceTags.set(sIndex, tagged)
+      const from = tokens[Math.max(s.first, c.first - TAG_WINDOW)].start
+      const to = tokens[Math.min(s.last - 1, c.last + TAG_WINDOW)].end
+      tagged = tagSentence(doc.text.slice(from, to), from)
+      sentenceTags.set(c.first, tagged)
     }
     const term = tagged?.find((t) => t.start <= c.start && t.end > c.start)
     if (term) {
