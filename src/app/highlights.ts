@@ -34,8 +34,12 @@ ${MARK_TAG}:focus-visible { outline: 2px solid ${vendor}; outline-offset: 1px; }
 function createSheet(doc: Document) {
   let sheet: CSSStyleSheet | null = null
   let element: HTMLStyleElement | null = null
+  let current = ""
   return {
     set(text: string) {
+      // Replacing a sheet restyles the whole page: on a 100,000-node page that is a long task per rescan.
+      if (text === current && (sheet || element)) return
+      current = text
       try {
         if (!sheet) {
           sheet = new CSSStyleSheet()
@@ -58,6 +62,7 @@ function createSheet(doc: Document) {
       element?.remove()
       sheet = null
       element = null
+      current = ""
     }
   }
 }
@@ -122,7 +127,7 @@ export function createPainter(doc: Document): Painter {
     },
     setActive(flag) {
       if (native) {
-        const range = flag ? rangeOf.get(flag.id) : undefined
+        const range = flag ? (rangeOf.get(flag.id) ?? toRange(doc, flag.parts) ?? undefined) : undefined
         if (range) registry!.set(HIGHLIGHT_NAMES.active, new Highlight(range))
         else registry!.delete(HIGHLIGHT_NAMES.active)
         return

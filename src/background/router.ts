@@ -11,6 +11,7 @@ import pageReport from "./messages/page-report"
 import snippetsDelete from "./messages/snippets-delete"
 import snippetsImport from "./messages/snippets-import"
 import snippetsList from "./messages/snippets-list"
+import snippetsOpen from "./messages/snippets-open"
 import snippetsRestore from "./messages/snippets-restore"
 import snippetsSave from "./messages/snippets-save"
 import snippetsUpdate from "./messages/snippets-update"
@@ -29,7 +30,8 @@ const handlers: Record<Request["type"], Handler> = {
   "snippets/update": snippetsUpdate,
   "snippets/delete": snippetsDelete,
   "snippets/restore": snippetsRestore,
-  "snippets/import": snippetsImport
+  "snippets/import": snippetsImport,
+  "snippets/open": snippetsOpen
 }
 
 /** Page-side messages must come from a tab; UI-side ones from our own pages. */

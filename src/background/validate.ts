@@ -50,7 +50,8 @@ const guards: Record<Request["type"], Guard> = {
       : "update needs an id and a patch of tags and/or note",
   "snippets/delete": (m) => (Array.isArray(m.ids) && m.ids.length <= 100_000 && m.ids.every((id) => isStr(id, 200)) ? null : "ids must be a list of snippet ids"),
   "snippets/restore": (m) => (Array.isArray(m.snippets) && m.snippets.every(isRecord) ? null : "snippets must be a list"),
-  "snippets/import": (m) => (typeof m.text === "string" ? null : "text must be a string")
+  "snippets/import": (m) => (typeof m.text === "string" ? null : "text must be a string"),
+  "snippets/open": (m) => (isStr(m.snippetId, 200) ? null : "snippetId must be a snippet id")
 }
 
 export function checkRequest(message: unknown): { ok: true; request: Request } | { ok: false; error: string } {

@@ -58,11 +58,12 @@ export type Request =
   | { type: "snippets/delete"; ids: string[] }
   | { type: "snippets/restore"; snippets: Snippet[] }
   | { type: "snippets/import"; text: string }
+  | { type: "snippets/open"; snippetId: string }
 
 export type Response<T extends Request["type"]> = T extends "ping"
   ? { ok: true; pong: true }
   : T extends "page/report"
-    ? { ok: true; context: PageContext }
+    ? { ok: true; context: PageContext; focus?: SnippetFocus }
     : T extends "page/load-detector"
       ? { ok: true; injected: boolean; reason?: "disabled-site" }
       : T extends "tab/findings"
@@ -77,9 +78,17 @@ export type Response<T extends Request["type"]> = T extends "ping"
                 ? { ok: true; deleted: Snippet[] }
                 : T extends "snippets/import"
                   ? { ok: true; added: number; duplicates: number; skipped: number; format: string }
-                  : never
+                  : T extends "snippets/open"
+                    ? { ok: true; tabId: number }
+                    : never
 
 export type Failure = { ok: false; error: string }
+
+/** A saved snippet to re-anchor and show once its page has been read ("Open at snippet"). */
+export interface SnippetFocus {
+  quote: { exact: string; prefix: string; suffix: string }
+  position: { start: number; end: number } | null
+}
 
 /** Messages the background or popup sends to a tab's content script. */
 export type TabRequest = { type: "claim/focus"; claimId: number } | { type: "page/rescan" }

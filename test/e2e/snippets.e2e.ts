@@ -74,6 +74,21 @@ describe("saving and exporting snippets", () => {
     await collection.close()
   })
 
+  it("opens the source page at the snippet, re-anchored by its quote", async () => {
+    const collection = await openCollection()
+    const link = collection.getByRole("link", { name: "Open at snippet" }).first()
+    await link.waitFor()
+    const [opened] = await Promise.all([session.context.waitForEvent("page"), link.click()])
+    await opened.waitForLoadState()
+    await expect
+      .poll(() => opened.evaluate(() => [...((CSS as unknown as Highlights).highlights.get("tr-active") ?? [])].map((r) => r.toString())), {
+        timeout: 20_000
+      })
+      .toEqual([expect.stringMatching(/cyberattack|restored|reliable/)])
+    await opened.close()
+    await collection.close()
+  })
+
   it("exports CSV, JSON, JSONL and W3C files that parse back", async () => {
     const collection = await openCollection()
     await collection.locator("article[aria-label^='Snippet']").first().waitFor()

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 
 import { createSnippet, type Snippet } from "~core/snippets/model"
 import { exportFilename, exportText } from "~tabs/snippets-page/exporting"
-import { encodeFragmentTerm, textDirective, textFragmentUrl } from "~tabs/snippets-page/text-fragment"
+import { encodeFragmentTerm, textDirective, textFragmentUrl } from "~core/anchoring/text-fragment"
 import { NO_FILTER, facetsFor, firstWords, sortSnippets, splitTagInput } from "~tabs/snippets-page/view"
 
 function make(n: number, extra: Partial<Parameters<typeof createSnippet>[0]> = {}): Snippet {

@@ -8,6 +8,7 @@ import { dataset } from "~core/dataset"
 import type { PageContext, Request, Response } from "~lib/messages"
 import { loadSettings } from "~lib/storage"
 
+import { takePendingFocus } from "../pending-focus"
 import { saveTabFindings } from "../tab-store"
 
 export default async function pageReport(
@@ -23,7 +24,8 @@ export default async function pageReport(
   )
   const context: PageContext = { vendors, version: dataset.version }
   const tabId = sender.tab!.id!
-  if ((sender.frameId ?? 0) === 0) {
+  const topFrame = (sender.frameId ?? 0) === 0
+  if (topFrame) {
     await saveTabFindings({
       tabId,
       url: report.url,
@@ -34,5 +36,6 @@ export default async function pageReport(
       updatedAt: Date.now()
     })
   }
-  return { ok: true, context }
+  const focus = topFrame ? await takePendingFocus(tabId) : undefined
+  return focus ? { ok: true, context, focus } : { ok: true, context }
 }

@@ -3,7 +3,7 @@
 // follow. A fragment only matches text inside one block of the page, so a
 // quote that spans blocks (saved text separates blocks with "\n") or is long
 // is linked by its first and last words (`text=start,end`).
-import type { TextQuoteSelector } from "~core/snippets/model"
+import type { TextQuoteSelector } from "../snippets/model"
 
 /** Quotes with more words than this are linked by their first and last words. */
 const MAX_EXACT_WORDS = 12
