@@ -5,7 +5,8 @@
 // by a MutationObserver and tested in debounced batches.
 import type { PlasmoCSConfig } from "plasmo"
 
-import { createPrefilter, type PrefilterData } from "~core/prefilter"
+// The run-time half only: ~core/prefilter would bundle its build-time helpers too.
+import { createPrefilter, type PrefilterData } from "~core/prefilter-match"
 import prefilterData from "~generated/prefilter.json"
 
 export const config: PlasmoCSConfig = {

@@ -1,28 +1,21 @@
 // A cheap page test for the content-script loader: could the analyser find
 // anything here? buildPrefilter runs at build time over the lexicon and the
-// claim rules; createPrefilter only compiles the result, so the loader pulls
-// in neither compromise nor the lexicon.
+// claim rules; createPrefilter (in prefilter-match.ts, re-exported here) only
+// compiles the result, so the loader pulls in neither compromise nor the
+// lexicon nor this file's build-time helpers.
 //
-// `source` holds five newline-separated regex sources:
-//   1. names that never need context, spelled exactly (tickers, acronyms)   case-sensitive
-//   2. other names that never need context                                   any case
-//   3. claim phrases                                                         any case
-//   4. ambiguous names ("Apple", "Windows", "Palo Alto"), spelled exactly    case-sensitive
-//   5. the context words the analyser needs to accept an ambiguous name      any case
-// The page may contain something when 1, 2 or 3 matches, or 4 and 5 both do.
-// Every part is a superset of what the analyser accepts: if analyze() can
-// return a mention or a claim, some part matches.
+// The five regex sources and how they combine are described in
+// prefilter-match.ts. Every part is a superset of what the analyser accepts:
+// if analyze() can return a mention or a claim, some part matches.
 import type { Lexicon } from "./types"
 import { tokenize } from "./nlp/tokens"
 import { casePolicy } from "./vendors/matcher"
 import { parsePattern, type PatternNode } from "./claims/pattern"
 import { WORD_CLASSES } from "./claims/vocabulary"
 import { CORPORATE_SUFFIX, ORG_NEXT, ORG_PREV, TECH_CUES } from "./vendors/context"
+import { DEF_NAMES, type PrefilterData } from "./prefilter-match"
 
-export interface PrefilterData {
-  source: string
-  flags: string
-}
+export { createPrefilter, expandPrefilter, type PrefilterData } from "./prefilter-match"
 
 // Only syntax characters may be escaped in a unicode-mode regex.
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/\n/g, "\\n")
@@ -144,21 +137,88 @@ function claimSource(lexicon: Lexicon): string {
   return parts.length > 0 ? `(?<![\\p{L}\\p{N}])(?:${parts.join("|")})` : "(?!)"
 }
 
-export function buildPrefilter(lexicon: Lexicon): PrefilterData {
-  const vendors = vendorSources(lexicon)
-  return { source: [vendors.exact, vendors.anyCase, claimSource(lexicon), vendors.ambiguous, contextSource()].join("\n"), flags: "u" }
+/**
+ * Lower-cases the literal characters of a regex source, leaving escapes
+ * (\s, \p{N}, \b, \$) as they are: any-case parts run on lower-cased text.
+ */
+export function lowerLiterals(source: string): string {
+  let out = ""
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === "\\") {
+      const m = /^\\[pPu]\{[^}]*\}/.exec(source.slice(i, i + 40))
+      const esc = m ? m[0] : source.slice(i, i + 2)
+      out += esc
+      i += esc.length - 1
+      continue
+    }
+    const lower = c.toLowerCase()
+    out += lower.length === 1 ? lower : c
+  }
+  return out
 }
 
-const CASE_SENSITIVE_PARTS = new Set([0, 3])
-
-export function createPrefilter(data: PrefilterData): (text: string) => boolean {
-  const flags = data.flags.replace(/[gyi]/g, "")
-  const [exact, anyCase, claims, ambiguous, context] = data.source
-    .split("\n")
-    .map((src, i) => new RegExp(src, CASE_SENSITIVE_PARTS.has(i) ? flags : `${flags}i`))
-  return (text: string): boolean => {
-    if (typeof text !== "string" || text.length === 0) return false
-    if (exact?.test(text) || anyCase?.test(text) || claims?.test(text)) return true
-    return !!ambiguous && !!context && ambiguous.test(text) && context.test(text)
+/** Every balanced "(?:...)" group of a regex source (escapes and classes skipped). */
+function groups(source: string): string[] {
+  const found: string[] = []
+  const stack: number[] = []
+  let inClass = false
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (c === "\\") {
+      i++
+      continue
+    }
+    if (inClass) {
+      if (c === "]") inClass = false
+      continue
+    }
+    if (c === "[") inClass = true
+    else if (c === "(") stack.push(i)
+    else if (c === ")") {
+      const start = stack.pop()
+      if (start !== undefined && source.startsWith("(?:", start)) found.push(source.slice(start, i + 1))
+    }
   }
+  return found
+}
+
+/**
+ * Stores each group that repeats (word classes expanded in many claim rules)
+ * once, as a def referenced by two characters. Greedy by bytes saved; a def
+ * only refers to defs made before it, so expansion is one pass in order.
+ */
+function shareGroups(source: string): { source: string; defs: string[] } {
+  const defs: string[] = []
+  let text = source
+  // A source that already holds the reference character is stored as it is.
+  if (source.includes("~")) return { source, defs }
+  for (;;) {
+    const counts = new Map<string, number>()
+    // Escapes ("\\s*", "\\p{N}") repeat hundreds of times, and each backslash is doubled once bundled as a JS string.
+    for (const g of [...groups(text), ...(text.match(/\\(?:[pP]\{[^}]*\}|.)[*+?]?(?:\\s\*)?/g) ?? [])]) counts.set(g, (counts.get(g) ?? 0) + 1)
+    let best: string | null = null
+    let bestSaving = 8
+    for (const [g, n] of counts) {
+      if (n < 2) continue
+      const saving = (g.length - 2) * n - g.length
+      if (saving > bestSaving) {
+        best = g
+        bestSaving = saving
+      }
+    }
+    if (best === null || defs.length >= DEF_NAMES.length) break
+    const ref = "~" + DEF_NAMES[defs.length]
+    // Defs made earlier may hold the group too; they keep it (a def only refers backwards).
+    text = text.split(best).join(ref)
+    defs.push(best)
+  }
+  return { source: text, defs }
+}
+
+export function buildPrefilter(lexicon: Lexicon): PrefilterData {
+  const vendors = vendorSources(lexicon)
+  const parts = [vendors.exact, lowerLiterals(vendors.anyCase), lowerLiterals(claimSource(lexicon)), vendors.ambiguous, lowerLiterals(contextSource())]
+  const shared = shareGroups(parts.join("\n"))
+  return shared.defs.length > 0 ? { source: shared.source, flags: "u", defs: shared.defs } : { source: shared.source, flags: "u" }
 }
