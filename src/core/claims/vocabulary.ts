@@ -51,7 +51,7 @@ export const WORD_CLASSES: Record<string, WordClass> = {
     words: set(
       "platform platforms cloud clouds service services solution solutions product products network networks firewall firewalls browser " +
         "browsers provider providers vendor vendors way choice option software system systems antivirus protection security endpoint " +
-        "infrastructure os server servers hosting app apps tool tools suite company companies"
+        "infrastructure os server servers hosting app apps tool tools suite company companies cdn vpn edge dns storage database"
     )
   },
   "security-noun": { words: set("security protection defense defence safety privacy encryption detection prevention") },
@@ -60,15 +60,16 @@ export const WORD_CLASSES: Record<string, WordClass> = {
     words: set(
       "system systems service services operations access connectivity functionality platform platforms network networks " +
         "application applications apps app servers server devices hosts endpoints machines sites website websites " +
-        "infrastructure environment environments flights payments email sensors features products product"
+        "infrastructure environment environments flights payments email sensors features products product latency traffic " +
+        "performance dns login logins authentication routing"
     )
   },
   "incident-noun": { words: set("issue issues problem problems incident outage outages disruption disruptions bug defect error errors glitch incidents impact vulnerability vulnerabilities flaw") },
   /** Data that may (not) have been touched. */
-  "data-noun": { words: set("data information credentials passwords records files details accounts emails funds pii") },
+  "data-noun": { words: set("data information credentials passwords records files details accounts emails funds pii numbers addresses card cards vaults keys") },
   "data-owner": { words: set("customer customers client clients user users personal patient patients sensitive financial payment card our your their its") },
   /** Verbs for data that was touched by an attacker. */
-  "breach-verb": { words: set("accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained") },
+  "breach-verb": { words: set("accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained exploited decrypted") },
   /** Verbs for impact on customers or data. */
   "impact-verb": { words: set("affected impacted lost harmed disrupted") },
   "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered contained addressed repaired corrected patched isolated") },
