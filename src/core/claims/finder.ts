@@ -71,7 +71,7 @@ export interface ClaimSpan {
 
 // "X was not affected" denies a compromise in a breach story and reports
 // recovery in an outage story; the rule pack marks such rules recovery.
-const CONTEXT_KIND_RULES = new Set(["no-impact"])
+const CONTEXT_KIND_RULES = new Set(["no-impact", "not-aware"])
 const BREACH_WORDS = new Set([
   "breach", "breached", "breaches", "hack", "hacked", "hackers", "hacker", "attackers", "attack", "attacks", "cyberattack", "vulnerability", "vulnerabilities",
   "exploit", "exploited", "exploitation", "zero-day", "cve", "ransomware", "malware", "stolen", "exfiltrated", "compromised", "intrusion", "threat", "actor"
@@ -94,7 +94,7 @@ export function spanKind(doc: Doc, span: ClaimSpan): ClaimKind {
     breachy = breach > outage
     aboutBreach.set(doc, breachy)
   }
-  return breachy ? "security" : span.rule.kind
+  return breachy ? "security" : "recovery"
 }
 
 /** All claim spans in the document, sorted, non-overlapping (longest wins, then earliest rule). */

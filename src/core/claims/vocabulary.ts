@@ -17,10 +17,10 @@ const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/))
 
 // Adjectives whose comparative or superlative is a reliability claim.
 const reliabilityAdjectives = "reliable stable resilient robust dependable available consistent predictable durable sturdy redundant"
-const securityAdjectives = "secure safe protected trusted trustworthy private hardened impenetrable"
+const securityAdjectives = "secure safe protected private hardened impenetrable"
 const performanceAdjectives = "scalable performant efficient powerful responsive fast accurate effective"
 const generalAdjectives =
-  "comprehensive intelligent advanced innovative capable proven mature sophisticated complete integrated resilient " +
+  "trusted trustworthy comprehensive intelligent advanced innovative capable proven mature sophisticated complete integrated resilient " +
   "effective seamless flexible intuitive modern transparent resistant smart smarter agile automated unified lightweight affordable " +
   "simple easy stronger better faster safer cheaper"
 
@@ -33,8 +33,8 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   /** Nouns naming a quality a vendor may claim. */
   "quality-noun": {
     words: set(
-      "reliability availability uptime stability resilience resiliency security protection performance detection prevention " +
-        "visibility accuracy efficacy coverage speed scale scalability safety privacy defense defence response recovery"
+      "reliability availability uptime stability resilience resiliency security protection detection prevention " +
+        "visibility efficacy scalability privacy"
     )
   },
   /** Leadership labels, several tokens each. */
@@ -50,8 +50,8 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   "thing-noun": {
     words: set(
       "platform platforms cloud clouds service services solution solutions product products network networks firewall firewalls browser " +
-        "browsers provider providers vendor vendors way choice option software system systems antivirus protection security endpoint " +
-        "infrastructure os server servers hosting app apps tool tools suite company companies cdn vpn edge dns storage database"
+        "browsers provider providers vendor vendors software system systems antivirus protection security endpoint " +
+        "infrastructure os server servers hosting app apps suite cdn vpn edge dns storage database"
     )
   },
   "security-noun": { words: set("security protection defense defence safety privacy encryption detection prevention") },
@@ -72,11 +72,11 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   "breach-verb": { words: set("accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained exploited decrypted") },
   /** Verbs for impact on customers or data. */
   "impact-verb": { words: set("affected impacted lost harmed disrupted") },
-  "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered contained addressed repaired corrected patched isolated") },
+  "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered addressed repaired corrected patched isolated") },
   "degree": { words: set("fully completely entirely largely mostly successfully now quickly already substantially totally all since also been") },
   "intensifier": { words: set("far much even significantly vastly considerably substantially dramatically markedly increasingly ever") },
-  "small": { words: set("minimal limited negligible small minor isolated low slight insignificant") },
-  "people": { words: set("customers users clients you organizations organisations businesses companies enterprises consumers members patients") },
+  "small": { words: set("minimal limited negligible small minor isolated slight insignificant") },
+  "people": { words: set("customers users clients you organizations organisations businesses companies enterprises consumers members subscribers tenants") },
   "copula": { words: set("is are was were remains remain stays stay be been being") },
   "number-word": { words: set("two three four five six seven eight nine ten twenty hundred") },
   /** "10x", "3.5x" written as one token. */
