@@ -11,6 +11,8 @@
 //   stays a claim: someone asserted it.
 import type { Token } from "../nlp/tokens"
 
+/** Words before a span searched for a negation ("it is not true that X is the most secure"). */
+const NEGATION_WINDOW = 6
 const NEGATORS = new Set(["not", "never", "no", "neither", "nor", "hardly", "barely", "cannot", "without", "nothing", "none", "nobody"])
 const CLAUSE_BREAK = new Set([",", ";", ":", ".", "!", "?", "(", ")", "“", "”", "\"", "—", "–", "but", "and", "or", "although", "while"])
 const DOUBT = new Set([
@@ -20,10 +22,10 @@ const DOUBT = new Set([
 ])
 const AUX_QUESTION = new Set(["is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "should", "isn", "aren"])
 
-/** True when a negation sits in the same clause within four words before the span (contractions like isn't count). */
+/** True when a negation sits in the same clause, at most NEGATION_WINDOW words before the span (contractions like isn't count). */
 export function isNegated(tokens: Token[], first: number, sentenceFirst: number): boolean {
   let words = 0
-  for (let i = first - 1; i >= sentenceFirst && words < 4; i--) {
+  for (let i = first - 1; i >= sentenceFirst && words < NEGATION_WINDOW; i--) {
     const t = tokens[i]
     if (CLAUSE_BREAK.has(t.norm)) return false
     if (t.kind === "punct") continue

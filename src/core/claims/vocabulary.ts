@@ -61,7 +61,7 @@ export const WORD_CLASSES: Record<string, WordClass> = {
       "system systems service services operations access connectivity functionality platform platforms network networks " +
         "application applications apps app servers server devices hosts endpoints machines sites website websites " +
         "infrastructure environment environments flights payments email sensors features products product latency traffic " +
-        "performance dns login logins authentication routing"
+        "performance dns login logins authentication routing delivery portal"
     )
   },
   "incident-noun": { words: set("issue issues problem problems incident outage outages disruption disruptions bug defect error errors glitch incidents impact vulnerability vulnerabilities flaw") },
@@ -72,7 +72,7 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   "breach-verb": { words: set("accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained exploited decrypted") },
   /** Verbs for impact on customers or data. */
   "impact-verb": { words: set("affected impacted lost harmed disrupted") },
-  "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered addressed repaired corrected patched isolated") },
+  "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered reverted addressed repaired corrected patched isolated") },
   "degree": { words: set("fully completely entirely largely mostly successfully now quickly already substantially totally all since also been") },
   "intensifier": { words: set("far much even significantly vastly considerably substantially dramatically markedly increasingly ever") },
   "small": { words: set("minimal limited negligible small minor isolated slight insignificant") },
@@ -83,6 +83,6 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   multiplier: { test: (t) => t.kind === "num" && /^\d+(?:[.,]\d+)?x$/i.test(t.text), key: "<num>" },
   /** Any number token. */
   num: { test: (t) => t.kind === "num", key: "<num>" },
-  /** 99, 99.9, 99.99 … or 100: availability and protection figures. */
-  nines: { test: (t) => t.kind === "num" && /^(?:99(?:[.,]9+\d*)?|100(?:[.,]0+)?)$/.test(t.text), key: "<num>" }
+  /** 90 to 100 with any decimals (99.999, 99.8): availability and protection figures. */
+  nines: { test: (t) => t.kind === "num" && /^(?:9\d(?:[.,]\d+)?|100(?:[.,]0+)?)$/.test(t.text), key: "<num>" }
 }
