@@ -67,7 +67,8 @@ if (!noBrowser) {
         server.origin,
         inputs.map((i) => ({ id: i.id, label: i.label, path: `${i.id}.html`, hasVendors: i.hasVendors })),
         quick ? 1 : 5,
-        log
+        log,
+        quick
       )
     } finally {
       await server.close()

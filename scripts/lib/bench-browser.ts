@@ -165,7 +165,10 @@ async function metric(cdp: CDPSession): Promise<{ script: number; task: number }
   return { script: get("ScriptDuration"), task: get("TaskDuration") }
 }
 
-/** Waits until the page has been quiet for `quietMs` (no highlight change), or the highlight shows. */
+/** How long to let a page run after load: after the first highlight, or in all when none is expected. */
+const waits = { afterHighlightMs: 1_000, noHighlightMs: 2_000 }
+
+/** Waits for the first highlight (when one is expected), then lets the remaining work finish. */
 async function settle(page: Page, expectHighlight: boolean, timeoutMs: number): Promise<void> {
   if (expectHighlight) {
     await page
@@ -175,10 +178,10 @@ async function settle(page: Page, expectHighlight: boolean, timeoutMs: number): 
       })
       .catch(() => undefined)
     // Let the report to the service worker and the UI render finish.
-    await sleep(1_000)
+    await sleep(waits.afterHighlightMs)
   } else {
     // The loader runs at document_idle and then on an idle callback (timeout 500 ms), in 64 KB slices.
-    await sleep(2_000)
+    await sleep(waits.noHighlightMs)
   }
 }
 
@@ -277,8 +280,10 @@ export async function runBrowserBench(
   origin: string,
   pages: BrowserPage[],
   reps: number,
-  log: (line: string) => void = () => {}
+  log: (line: string) => void = () => {},
+  quick = false
 ): Promise<BrowserResult> {
+  if (quick) Object.assign(waits, { afterHighlightMs: 300, noHighlightMs: 1_200 })
   const withExt = await launchWithExtension()
   const plain = await launchPlain()
   const timeoutMs = 120_000
@@ -289,9 +294,11 @@ export async function runBrowserBench(
     const startMb = await workerHeapMb(withExt)
 
     // Warm both browsers (disk cache, code caches) on the first page.
-    const first = `${origin}/${pages[0].path}`
-    await measureLoad(withExt.context, first, { extension: true, expectHighlight: pages[0].hasVendors, timeoutMs })
-    await measureLoad(plain.context, first, { extension: false, expectHighlight: false, timeoutMs })
+    if (!quick) {
+      const first = `${origin}/${pages[0].path}`
+      await measureLoad(withExt.context, first, { extension: true, expectHighlight: pages[0].hasVendors, timeoutMs })
+      await measureLoad(plain.context, first, { extension: false, expectHighlight: false, timeoutMs })
+    }
 
     const samples = new Map<string, { with: LoadSample[]; without: LoadSample[] }>(pages.map((p) => [p.id, { with: [], without: [] }]))
     for (let r = 0; r < reps; r++) {
@@ -312,8 +319,12 @@ export async function runBrowserBench(
     const rows: BrowserRow[] = []
     for (const p of pages) {
       const s = samples.get(p.id)!
-      const injected = await injectedScripts(withExt.context, `${origin}/${p.path}`, p.hasVendors, timeoutMs)
       const scripts = new Set(s.with.flatMap((x) => Object.keys(x.extByScript)))
+      // The debugger's list, plus any extension script the profiles saw running.
+      const injected = [...new Set([...(await injectedScripts(withExt.context, `${origin}/${p.path}`, p.hasVendors, timeoutMs)), ...scripts])]
+        .map((f) => f.replace(/\.[0-9a-f]{8}\.js$/, ".js"))
+        .filter((f, i, all) => all.indexOf(f) === i)
+        .sort()
       const extMs = median(s.with.map((x) => x.extMs))
       const treeWalkerMs = median(s.without.map((x) => x.treeWalkerMs ?? NaN))
       const longs = (xs: LoadSample[]) => {
