@@ -24,6 +24,10 @@ const generalAdjectives =
   "effective seamless flexible intuitive modern transparent resistant smart smarter agile automated unified lightweight affordable " +
   "simple easy stronger better faster safer cheaper"
 
+const reliabilityNouns = "reliability availability uptime stability resilience resiliency durability redundancy"
+const performanceNouns = "performance speed speeds latency throughput efficiency scalability scale"
+const securityNouns = "security protection defense defence safety privacy encryption detection prevention"
+
 export const WORD_CLASSES: Record<string, WordClass> = {
   "reliable-adj": { words: set(reliabilityAdjectives) },
   "secure-adj": { words: set(securityAdjectives) },
@@ -44,8 +48,9 @@ export const WORD_CLASSES: Record<string, WordClass> = {
       "unmatched | unrivaled | unrivalled | unparalleled | unsurpassed | unbeatable | superior | (the)? highest (level of | levels of)? | " +
       "(the)? strongest | military -? grade | enterprise -? grade | bank -? grade"
   },
-  "reliability-noun": { words: set("reliability availability uptime stability resilience resiliency durability redundancy") },
-  "performance-noun": { words: set("performance speed speeds latency throughput efficiency scalability scale") },
+  "reliability-noun": { words: set(reliabilityNouns) },
+  "performance-noun": { words: set(performanceNouns) },
+  "any-quality-noun": { words: set(`${reliabilityNouns} ${performanceNouns} ${securityNouns} visibility efficacy`) },
   /** What a vendor sells. */
   "thing-noun": {
     words: set(
@@ -54,7 +59,7 @@ export const WORD_CLASSES: Record<string, WordClass> = {
         "infrastructure os server servers hosting app apps suite cdn vpn edge dns storage database"
     )
   },
-  "security-noun": { words: set("security protection defense defence safety privacy encryption detection prevention") },
+  "security-noun": { words: set(securityNouns) },
   /** Things that get restored after an incident. */
   "system-noun": {
     words: set(
