@@ -57,7 +57,11 @@ export function createAnalyzer(lexicon: Lexicon): Analyzer {
     const ignoredClaims = new Set((options.ignoredClaims ?? []).map((c) => c))
     const attributor = createAttributor(doc, mentions)
     const claims: Claim[] = []
+    let mi = 0
     for (const span of spans) {
+      // A claim-like phrase inside a product name ("360 Total Security", "Deep Security") is a name, not a claim.
+      while (mi < mentions.length && mentions[mi].end <= span.start) mi++
+      if (mentions.slice(mi, mi + 3).some((m) => m.start <= span.start && m.end >= span.end)) continue
       const kind = spanKind(doc, span)
       if (kinds && !kinds.has(kind)) continue
       const claimText = text.slice(span.start, span.end)

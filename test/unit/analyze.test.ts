@@ -75,6 +75,13 @@ describe("createAnalyzer", () => {
     ])
   })
 
+  it("does not read a product name as a claim", () => {
+    const withProduct = createAnalyzer({ rules, vendors: [vendor("Qihoo 360", { products: ["360 Total Security"] })] })
+    const r = withProduct.analyze("A free edition, 360 Total Security, offers comprehensive protection for home users.")
+    expect(r.mentions.map((m) => m.text)).toEqual(["360 Total Security"])
+    expect(r.claims.map((c) => c.text)).toEqual(["comprehensive protection for home users"])
+  })
+
   it("reports rule compile errors instead of throwing", () => {
     const bad = createAnalyzer({ vendors: [], rules: [{ id: "broken", kind: "security", pattern: "(unclosed", rationale: "x" }] })
     expect(bad.ruleErrors.map((e) => e.id)).toEqual(["broken"])
