@@ -2,7 +2,7 @@
 // tokenised exactly like page text and indexed by their first token, so each
 // page token costs one map lookup (a trie over tokens rather than characters).
 import type { Lexicon, LexiconVendor } from "../types"
-import { normalizeToken, tokenize, type Doc } from "../nlp/tokens"
+import { tokenize, type Doc } from "../nlp/tokens"
 
 export interface AliasOwner {
   vendor: LexiconVendor
@@ -173,4 +173,3 @@ export function findCandidates(doc: Doc, compiled: CompiledLexicon): Candidate[]
   return out
 }
 
-export { normalizeToken }
