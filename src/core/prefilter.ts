@@ -10,7 +10,7 @@
 import type { Lexicon } from "./types"
 import { tokenize } from "./nlp/tokens"
 import { casePolicy } from "./vendors/matcher"
-import { parsePattern, type PatternNode } from "./claims/pattern"
+import { cueCost, cueWords, parsePattern, type PatternNode } from "./claims/pattern"
 import { WORD_CLASSES } from "./claims/vocabulary"
 import { CORPORATE_SUFFIX, ORG_NEXT, ORG_PREV, TECH_CUES } from "./vendors/context"
 import { DEF_NAMES, type PrefilterData } from "./prefilter-match"
@@ -110,13 +110,34 @@ function nodeRegex(node: PatternNode): string {
       return `(?:${inner})+`
     }
     case "seq": {
-      // Optional items at either end can be dropped: the text then still contains the rest.
-      let a = 0
-      let b = node.items.length
+      // Any stretch of a sequence is a superset of the whole (the regex searches),
+      // so keep only its most selective required item and the next required one:
+      // short sources stay under the size up to which V8 optimises a regex.
+      const items = node.items
       const optional = (n: PatternNode): boolean => (n.type === "repeat" && n.min === 0) || n.type === "rest"
-      while (a < b && optional(node.items[a])) a++
-      while (b > a && optional(node.items[b - 1])) b--
-      return node.items
+      let anchor = -1
+      let best = Infinity
+      items.forEach((item, i) => {
+        if (optional(item)) return
+        const cost = cueCost(cueWords(item))
+        if (anchor < 0 || cost < best) {
+          anchor = i
+          best = cost
+        }
+      })
+      if (anchor < 0) return ""
+      let a = anchor
+      let b = anchor + 1
+      const next = items.findIndex((item, i) => i > anchor && !optional(item))
+      if (next >= 0) b = next + 1
+      else {
+        for (let i = anchor - 1; i >= 0; i--)
+          if (!optional(items[i])) {
+            a = i
+            break
+          }
+      }
+      return items
         .slice(a, b)
         .map(nodeRegex)
         .filter((s) => s !== "")
@@ -134,7 +155,8 @@ function claimSource(lexicon: Lexicon): string {
       // A rule that does not compile never fires, so it needs no cue.
     }
   }
-  return parts.length > 0 ? `(?<![\\p{L}\\p{N}])(?:${parts.join("|")})` : "(?!)"
+  // No leading word boundary: a kept stretch may start inside a word-glued token run ("99.9%").
+  return parts.length > 0 ? `(?:${parts.join("|")})` : "(?!)"
 }
 
 /**

@@ -153,12 +153,7 @@ export function cueWords(node: PatternNode): Set<string> | null {
       let bestCost = Infinity
       for (const item of node.items) {
         const c = cueWords(item)
-        if (!c) continue
-        let common = 0
-        c.forEach((w) => {
-          if (COMMON.has(w)) common++
-        })
-        const cost = common * 1000 + c.size
+        const cost = cueCost(c)
         if (cost < bestCost) {
           best = c
           bestCost = cost
@@ -167,6 +162,16 @@ export function cueWords(node: PatternNode): Set<string> | null {
       return best
     }
   }
+}
+
+/** How unselective a cue set is: common words weigh most, then the number of words. */
+export function cueCost(cues: Set<string> | null): number {
+  if (!cues) return Infinity
+  let common = 0
+  cues.forEach((w) => {
+    if (COMMON.has(w)) common++
+  })
+  return common * 1000 + cues.size
 }
 
 export interface MatchContext {
