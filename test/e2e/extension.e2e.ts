@@ -230,3 +230,37 @@ describe("pages without vendors and editors", () => {
     await page.close()
   })
 })
+
+describe("display modes", () => {
+  async function setMode(mode: "quiet" | "inline" | "strict") {
+    const page = await session.context.newPage()
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`)
+    await page.locator(`input[type=radio][name=mode][value=${mode}]`).check()
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/Saved/i)
+    await page.close()
+  }
+
+  it("quiet mode keeps the badge and popup but paints nothing on the page", async () => {
+    await setMode("quiet")
+    const page = await session.context.newPage()
+    await page.goto(`${fixtures.origin}/demo-article.html`)
+    const findings = await findingsFor(page)
+    expect(findings.report.claims.length).toBeGreaterThan(0)
+    expect(await highlightSize(page, "tr-vendor")).toBe(0)
+    expect(await highlightSize(page, "tr-claim")).toBe(0)
+    await page.close()
+  })
+
+  it("strict mode adds a summary bar on article pages", async () => {
+    await setMode("strict")
+    const page = await openFlagged(`${fixtures.origin}/demo-article.html`)
+    const bar = page.locator("track-record-ui [role=region]")
+    await expect.poll(() => bar.count(), { timeout: 10_000 }).toBe(1)
+    expect(await bar.textContent()).toMatch(/claims? about \d+ vendors?/)
+    await bar.getByRole("button", { name: "Show the first claim" }).click()
+    await expect.poll(() => card(page).locator("q").count()).toBe(1)
+    await setMode("inline")
+    await page.close()
+  })
+})
+
