@@ -81,19 +81,24 @@ class PageApp {
     return !isSiteDisabled(this.settings, location.hostname)
   }
 
+  /** Never rejects: a page that breaks the analysis keeps working, and the failure is logged once. */
   private async rescan() {
     this.scanAbort.abort()
     this.scanAbort = new AbortController()
     const signal = this.scanAbort.signal
     this.lastScanAt = Date.now()
-    if (!this.enabled || !document.body) return this.clearPage()
-    const kinds = (Object.keys(this.settings.kinds) as Claim["kind"][]).filter((k) => this.settings.kinds[k])
-    const scan = await scanPage(document.body, analyzeText, { kinds }, signal)
-    if (!scan || signal.aborted) return
-    this.scan = this.applyDismissals(scan)
-    this.indexFlags()
-    this.paint()
-    await this.report()
+    try {
+      if (!this.enabled || !document.body) return this.clearPage()
+      const kinds = (Object.keys(this.settings.kinds) as Claim["kind"][]).filter((k) => this.settings.kinds[k])
+      const scan = await scanPage(document.body, analyzeText, { kinds }, signal)
+      if (!scan || signal.aborted) return
+      this.scan = this.applyDismissals(scan)
+      this.indexFlags()
+      this.paint()
+      await this.report()
+    } catch (error) {
+      this.handleError(error)
+    }
   }
 
   private applyDismissals(scan: PageScan): PageScan {
@@ -213,6 +218,7 @@ class PageApp {
   }
 
   private scheduleRescan() {
+    if (!this.stillAlive()) return
     clearTimeout(this.rescanTimer)
     const wait = Math.max(RESCAN_DEBOUNCE_MS, this.lastScanAt + RESCAN_MIN_INTERVAL_MS - Date.now())
     this.rescanTimer = setTimeout(() => {
@@ -250,6 +256,7 @@ class PageApp {
   }
 
   private onPointerMove = (event: MouseEvent) => {
+    if (!this.stillAlive()) return
     if (this.pointerFrame || this.settings.mode === "quiet") return
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0
@@ -271,6 +278,7 @@ class PageApp {
   }
 
   private onFocusIn = (event: FocusEvent) => {
+    if (!this.stillAlive()) return
     // Fallback marks are focusable; focusing one opens its card.
     const target = event.target as Element | null
     const id = target?.closest?.("track-record-mark")?.getAttribute("data-flag")
@@ -279,6 +287,7 @@ class PageApp {
   }
 
   private onKeyDown = (event: KeyboardEvent) => {
+    if (!this.stillAlive()) return
     // Alt+Shift+N / Alt+Shift+P step through flags; Escape closes the card.
     if (event.key === "Escape" && this.active) {
       this.closeCard()
@@ -459,10 +468,30 @@ class PageApp {
     })
   }
 
+  private readonly loggedErrors = new Set<string>()
+
   private handleError(error: unknown) {
     const message = error instanceof Error ? error.message : String(error)
     if (/context invalidated|receiving end does not exist|Extension context/i.test(message)) return this.teardown()
+    if (this.loggedErrors.has(message)) return
+    this.loggedErrors.add(message)
     console.warn("[Track Record]", message)
+  }
+
+  /**
+   * False once the extension was reloaded or updated under this page: from then on every
+   * extension API (even i18n for the card's labels) throws "Extension context invalidated",
+   * so each entry point checks first and tears down instead.
+   */
+  private stillAlive(): boolean {
+    let alive = false
+    try {
+      alive = Boolean(globalThis.chrome?.runtime?.id ?? (globalThis as { browser?: typeof chrome }).browser?.runtime?.id)
+    } catch {
+      alive = false
+    }
+    if (!alive) this.teardown()
+    return alive
   }
 
   /** The extension was updated or reloaded under this page: leave quietly. */
