@@ -16,7 +16,7 @@ const NEGATION_WINDOW = 6
 const NEGATORS = new Set(["not", "never", "no", "neither", "nor", "hardly", "barely", "cannot", "without", "nothing", "none", "nobody"])
 const CLAUSE_BREAK = new Set([",", ";", ":", ".", "!", "?", "(", ")", "“", "”", "\"", "—", "–", "but", "and", "or", "although", "while"])
 const DOUBT = new Set([
-  "doubt", "doubts", "doubted", "doubting", "doubtful", "questioned", "questioning", "questions", "dispute", "disputed", "disputes",
+  "doubt", "doubts", "doubted", "doubting", "doubtful", "questioned", "questioning", "dispute", "disputed", "disputes",
   "skeptical", "sceptical", "skepticism", "scepticism", "unclear", "unproven", "unverified", "unsubstantiated", "whether", "if", "until", "unless",
   "once", "challenged", "wondered", "wonder", "dubious", "myth", "falsely"
 ])
