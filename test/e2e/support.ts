@@ -82,6 +82,8 @@ export function watchPage(page: Page, options: { ignoreConsole?: RegExp } = {}):
   page.on("console", (message) => {
     if (message.type() !== "error") return
     const text = message.text()
+    // The browser's own favicon request is not the page's or ours.
+    if (/favicon\.ico$/.test(message.location().url)) return
     if (options.ignoreConsole?.test(text)) return
     watch.errors.push(`console: ${text}`)
   })
