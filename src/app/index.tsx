@@ -219,7 +219,6 @@ class PageApp {
 
   private scheduleRescan() {
     if (!this.stillAlive()) return
-    if (!this.stillAlive()) return
     clearTimeout(this.rescanTimer)
     const wait = Math.max(RESCAN_DEBOUNCE_MS, this.lastScanAt + RESCAN_MIN_INTERVAL_MS - Date.now())
     this.rescanTimer = setTimeout(() => {
@@ -258,7 +257,6 @@ class PageApp {
 
   private onPointerMove = (event: MouseEvent) => {
     if (!this.stillAlive()) return
-    if (!this.stillAlive()) return
     if (this.pointerFrame || this.settings.mode === "quiet") return
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0
@@ -281,7 +279,6 @@ class PageApp {
 
   private onFocusIn = (event: FocusEvent) => {
     if (!this.stillAlive()) return
-    if (!this.stillAlive()) return
     // Fallback marks are focusable; focusing one opens its card.
     const target = event.target as Element | null
     const id = target?.closest?.("track-record-mark")?.getAttribute("data-flag")
@@ -290,7 +287,6 @@ class PageApp {
   }
 
   private onKeyDown = (event: KeyboardEvent) => {
-    if (!this.stillAlive()) return
     if (!this.stillAlive()) return
     // Alt+Shift+N / Alt+Shift+P step through flags; Escape closes the card.
     if (event.key === "Escape" && this.active) {
@@ -480,22 +476,6 @@ class PageApp {
     if (this.loggedErrors.has(message)) return
     this.loggedErrors.add(message)
     console.warn("[Track Record]", message)
-  }
-
-  /**
-   * False once the extension was reloaded or updated under this page: from then on every
-   * extension API (even i18n for the card's labels) throws "Extension context invalidated",
-   * so each entry point checks first and tears down instead.
-   */
-  private stillAlive(): boolean {
-    let alive: boolean
-    try {
-      alive = Boolean(globalThis.chrome?.runtime?.id ?? (globalThis as { browser?: typeof chrome }).browser?.runtime?.id)
-    } catch {
-      alive = false
-    }
-    if (!alive) this.teardown()
-    return alive
   }
 
   /**
