@@ -60,7 +60,7 @@ beforeAll(async () => {
   // 25,000 items of four nodes each (li, text, span, text): 100,000 nodes.
   writeFileSync(join(generatedDir, "big-dom.html"), bigDom(25_000))
   pages = await serveDirectory(resolve(root, "test/e2e/pages"), {
-    headers: (path) => {
+    headers: (path): Record<string, string> => {
       if (path.endsWith("/csp.html")) return { "content-security-policy": "default-src 'none'; style-src 'self'" }
       if (path.endsWith(".pdf")) return { "content-type": "application/pdf" }
       return {}
