@@ -2,10 +2,12 @@
 // and the analysis both run in slices of a few milliseconds on idle time, and
 // the analysis goes paragraph-chunk by chunk (each chunk sees the tail of the
 // previous one, so "the company" can still be resolved across the seam).
-import type { AnalyzeOptions } from "~core/analyze"
+import type { AnalyzeOptions } from "~core/analyzer"
 import type { AnalysisResult, Claim, Mention } from "~core/types"
 import { createTextCollector, type TextSegment } from "~dom/extract"
 import { locateRange, type TextRangeParts } from "~dom/ranges"
+
+import type { TagBridge } from "./tag-bridge"
 
 export interface PageFlag {
   id: number
@@ -58,7 +60,8 @@ export async function scanPage(
   root: Element,
   analyze: Analyze,
   options: AnalyzeOptions,
-  signal: AbortSignal
+  signal: AbortSignal,
+  tags?: TagBridge
 ): Promise<PageScan | null> {
   const collector = createTextCollector(root, { mode: "page" })
   while (!collector.collect(SLICE_MS)) {
@@ -73,7 +76,14 @@ export async function scanPage(
   let sliceStart = performance.now()
   for (const end of chunkEnds(text)) {
     const contextStart = Math.max(0, from - CONTEXT_CHARS)
-    const result = analyze(text.slice(contextStart, end), options)
+    const chunk = text.slice(contextStart, end)
+    let result = analyze(chunk, options)
+    if (tags && tags.pendingCount > 0) {
+      // A borderline name wanted part-of-speech tags: fetch them, then decide with them.
+      await tags.flush()
+      if (signal.aborted) return null
+      result = analyze(chunk, options)
+    }
     const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + contextStart, end: x.end + contextStart })
     for (const m of result.mentions) if (m.start + contextStart >= from) mentions.push(shift(m))
     for (const c of result.claims) if (c.start + contextStart >= from) claims.push(shift(c))

@@ -5,7 +5,7 @@
 // up with dynamic pages.
 import browser from "webextension-polyfill"
 
-import { analyzeText } from "~core/analyze"
+import { createAnalyzer } from "~core/analyzer"
 import { findQuote, quoteSelectorFor } from "~core/anchoring"
 import {
   isSiteDisabled,
@@ -15,11 +15,11 @@ import {
   type Settings
 } from "~core/settings"
 import { createSnippet } from "~core/snippets/model"
-import type { Claim, Mention } from "~core/types"
+import type { Claim, Lexicon, Mention } from "~core/types"
 import { REPORT_MAX_ITEMS } from "~background/validate"
 import { pageTitle, publishedDate } from "~dom/metadata"
 import { locateRange } from "~dom/ranges"
-import lexicon from "~generated/lexicon.json"
+import lexiconJson from "~generated/lexicon.json"
 import { t } from "~lib/i18n"
 import type { PageContext, PageReport, Response, SnippetFocus, TabRequest } from "~lib/messages"
 import { send } from "~lib/send"
@@ -30,6 +30,7 @@ import { scanPage, type PageFlag, type PageScan } from "./analyze-page"
 import { Card } from "./card"
 import { createPainter, flagRange } from "./highlights"
 import { SummaryBar } from "./summary-bar"
+import { createTagBridge } from "./tag-bridge"
 import { createUiHost, type UiHost } from "./ui-host"
 
 const APP_FLAG = "__trackRecordApp"
@@ -38,7 +39,10 @@ const RESCAN_MIN_INTERVAL_MS = 2_000
 const HOVER_OPEN_MS = 180
 const HOVER_CLOSE_MS = 350
 
-const rationales = new Map((lexicon as { rules: { id: string; rationale: string }[] }).rules.map((r) => [r.id, r.rationale]))
+const lexicon = lexiconJson as unknown as Lexicon
+const rationales = new Map(lexicon.rules.map((r) => [r.id, r.rationale]))
+const analyzer = createAnalyzer(lexicon)
+const tags = createTagBridge(async (texts) => ((await send({ type: "nlp/tag", texts })) as Response<"nlp/tag">).terms)
 
 class PageApp {
   private settings!: Settings
@@ -90,7 +94,7 @@ class PageApp {
     try {
       if (!this.enabled || !document.body) return this.clearPage()
       const kinds = (Object.keys(this.settings.kinds) as Claim["kind"][]).filter((k) => this.settings.kinds[k])
-      const scan = await scanPage(document.body, analyzeText, { kinds }, signal)
+      const scan = await scanPage(document.body, analyzer.analyze, { kinds }, signal, tags)
       if (!scan || signal.aborted) return
       this.scan = this.applyDismissals(scan)
       this.indexFlags()

@@ -7,6 +7,7 @@ import type { Failure, Request } from "~lib/messages"
 
 import findings from "./messages/tab-findings"
 import loadDetector from "./messages/page-load-detector"
+import nlpTag from "./messages/nlp-tag"
 import pageReport from "./messages/page-report"
 import snippetsDelete from "./messages/snippets-delete"
 import snippetsImport from "./messages/snippets-import"
@@ -24,6 +25,7 @@ const handlers: Record<Request["type"], Handler> = {
   ping: async () => ({ ok: true, pong: true }),
   "page/report": pageReport,
   "page/load-detector": loadDetector,
+  "nlp/tag": nlpTag,
   "tab/findings": findings,
   "snippets/save": snippetsSave,
   "snippets/list": snippetsList,
@@ -35,7 +37,7 @@ const handlers: Record<Request["type"], Handler> = {
 }
 
 /** Page-side messages must come from a tab; UI-side ones from our own pages. */
-const FROM_TAB_ONLY = new Set<Request["type"]>(["page/report", "page/load-detector"])
+const FROM_TAB_ONLY = new Set<Request["type"]>(["page/report", "page/load-detector", "nlp/tag"])
 
 export function isOwnSender(sender: browser.Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id

@@ -39,6 +39,8 @@ const guards: Record<Request["type"], Guard> = {
   ping: () => null,
   "page/report": (m) => checkPageReport(m.report),
   "page/load-detector": () => null,
+  "nlp/tag": (m) =>
+    Array.isArray(m.texts) && m.texts.length <= 32 && m.texts.every((t) => isStr(t, 600)) ? null : "texts must be up to 32 short texts",
   "tab/findings": (m) => (isInt(m.tabId) ? null : "tabId must be a tab id"),
   "snippets/save": (m) => (isRecord(m.snippet) ? null : "snippet must be an object"),
   "snippets/list": () => null,

@@ -1,12 +1,12 @@
-// The analysis core's entry point: vendor mentions, claims and who made them.
+// The analyser: vendor mentions, claims and who made them. This module does not
+// load compromise (see ./analyze.ts for the entry that does), so the in-page
+// detector can use it without paying for compromise on the page's main thread.
 import type { AnalysisResult, Claim, ClaimKind, Lexicon } from "./types"
 import { createAttributor } from "./attribution"
 import { compileRules, findClaimSpans, spanKind, type RuleSet } from "./claims/finder"
 import { buildDoc } from "./nlp/tokens"
-import { addVendorWords } from "./nlp/setup"
 import { compileLexicon, type CompiledLexicon } from "./vendors/matcher"
 import { findMentions } from "./vendors/index"
-import generatedLexicon from "../generated/lexicon.json"
 
 export interface AnalyzeOptions {
   kinds?: ClaimKind[]
@@ -37,7 +37,12 @@ export function normalizeClaimText(text: string): string {
 
 const empty = (): AnalysisResult => ({ mentions: [], claims: [] })
 
-export function createAnalyzer(lexicon: Lexicon): Analyzer {
+export interface AnalyzerHooks {
+  /** Called once with the lexicon's unambiguous vendor names, to teach a tagger. */
+  teachVendorNames?(key: object, names: string[]): void
+}
+
+export function createAnalyzer(lexicon: Lexicon, hooks: AnalyzerHooks = {}): Analyzer {
   const compiled: CompiledLexicon = compileLexicon(lexicon)
   const rules: RuleSet = compileRules(Array.isArray(lexicon.rules) ? lexicon.rules : [])
   let taught = false
@@ -47,7 +52,7 @@ export function createAnalyzer(lexicon: Lexicon): Analyzer {
     const text = input.length > MAX_TEXT_LENGTH ? input.slice(0, MAX_TEXT_LENGTH) : input
     if (!taught) {
       taught = true
-      addVendorWords(lexicon, lexicon.vendors.filter((v) => !(v.ambiguous ?? []).includes(v.name)).map((v) => v.name))
+      hooks.teachVendorNames?.(lexicon, lexicon.vendors.filter((v) => !(v.ambiguous ?? []).includes(v.name)).map((v) => v.name))
     }
     const doc = buildDoc(text)
     const ignoredVendors = new Set(options.ignoredVendors ?? [])
@@ -92,12 +97,4 @@ export function createAnalyzer(lexicon: Lexicon): Analyzer {
       }
     }
   }
-}
-
-let defaultAnalyzer: Analyzer | null = null
-
-/** Analyses text with the bundled lexicon (compiled once, on first use). */
-export function analyzeText(text: string, options?: AnalyzeOptions): AnalysisResult {
-  defaultAnalyzer ??= createAnalyzer(generatedLexicon as unknown as Lexicon)
-  return defaultAnalyzer.analyze(text, options)
 }

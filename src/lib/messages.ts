@@ -1,6 +1,7 @@
 // Every message between the extension's parts, typed in one place. The
 // background validates each one (see background/router.ts) and always replies.
 import type { ClaimKind, DatasetVersion, IsoDate, KevSummary, RankedIncident } from "~core/types"
+import type { RawTerm } from "~core/nlp/setup"
 import type { Snippet, SnippetStore } from "~core/snippets/model"
 
 /** What a content script found on its frame: ids and spans, never page HTML. */
@@ -51,6 +52,7 @@ export type Request =
   | { type: "ping" }
   | { type: "page/report"; report: PageReport }
   | { type: "page/load-detector" }
+  | { type: "nlp/tag"; texts: string[] }
   | { type: "tab/findings"; tabId: number }
   | { type: "snippets/save"; snippet: Snippet }
   | { type: "snippets/list" }
@@ -64,6 +66,8 @@ export type Response<T extends Request["type"]> = T extends "ping"
   ? { ok: true; pong: true }
   : T extends "page/report"
     ? { ok: true; context: PageContext; focus?: SnippetFocus }
+    : T extends "nlp/tag"
+      ? { ok: true; terms: RawTerm[][] }
     : T extends "page/load-detector"
       ? { ok: true; injected: boolean; reason?: "disabled-site" }
       : T extends "tab/findings"
