@@ -3,7 +3,7 @@
 // Object.prototype.
 import { describe, expect, it } from "vitest"
 
-import { checkRequest } from "~background/validate"
+import { checkRequest, REPORT_MAX_ITEMS } from "~background/validate"
 
 const report = (over: Record<string, unknown> = {}) => ({
   url: "https://news.example/a",
@@ -52,6 +52,13 @@ describe("checkRequest", () => {
     const checked = checkRequest(message)
     expect(checked.ok).toBe(false)
     if (!checked.ok) expect(checked.error.length).toBeGreaterThan(5)
+  })
+
+  it("accepts a report of exactly REPORT_MAX_ITEMS claims (what a huge page sends) and refuses one more", () => {
+    const claim = report().claims[0]
+    const claims = Array.from({ length: REPORT_MAX_ITEMS }, (_, id) => ({ ...claim, id }))
+    expect(checkRequest({ type: "page/report", report: report({ claims }) }).ok).toBe(true)
+    expect(checkRequest({ type: "page/report", report: report({ claims: [...claims, { ...claim, id: REPORT_MAX_ITEMS }] }) }).ok).toBe(false)
   })
 
   it("never echoes more than a short prefix of an unknown type", () => {
