@@ -29,7 +29,7 @@ export interface PageScan {
 }
 
 const SLICE_MS = 6
-const CHUNK_CHARS = 12_000
+const CHUNK_CHARS = 8_000
 const CONTEXT_CHARS = 800
 
 type Analyze = (text: string, options?: AnalyzeOptions) => AnalysisResult

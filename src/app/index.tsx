@@ -26,7 +26,7 @@ import { send } from "~lib/send"
 import { KEYS, loadDismissals, loadSettings, saveDismissals, saveSettings } from "~lib/storage"
 import themeCss from "~components/theme.css"
 
-import { scanPage, type PageFlag, type PageScan } from "./analyze-page"
+import { nextIdle, scanPage, type PageFlag, type PageScan } from "./analyze-page"
 import { Card } from "./card"
 import { createPainter, flagRange } from "./highlights"
 import { SummaryBar } from "./summary-bar"
@@ -41,7 +41,8 @@ const HOVER_CLOSE_MS = 350
 
 const lexicon = lexiconJson as unknown as Lexicon
 const rationales = new Map(lexicon.rules.map((r) => [r.id, r.rationale]))
-const analyzer = createAnalyzer(lexicon)
+// Compiled on first use, in its own idle slice, not while the script is evaluated.
+let analyzer: ReturnType<typeof createAnalyzer> | null = null
 const tags = createTagBridge(async (texts) => ((await send({ type: "nlp/tag", texts })) as Response<"nlp/tag">).terms)
 
 class PageApp {
@@ -94,6 +95,11 @@ class PageApp {
     try {
       if (!this.enabled || !document.body) return this.clearPage()
       const kinds = (Object.keys(this.settings.kinds) as Claim["kind"][]).filter((k) => this.settings.kinds[k])
+      if (!analyzer) {
+        await nextIdle()
+        analyzer = createAnalyzer(lexicon)
+        await nextIdle()
+      }
       const scan = await scanPage(document.body, analyzer.analyze, { kinds }, signal, tags)
       if (!scan || signal.aborted) return
       this.scan = this.applyDismissals(scan)
