@@ -6,7 +6,9 @@ import globals from "globals"
 import tseslint from "typescript-eslint"
 
 const htmlStringBans = [
-  { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: "Build nodes with Preact or createElement + textContent; never HTML strings." },
+  { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML|srcdoc)$/]", message: "Build nodes with Preact or createElement + textContent; never HTML strings." },
+  { selector: "MemberExpression[computed=true][property.value=/^(innerHTML|outerHTML|srcdoc)$/]", message: "Build nodes with Preact or createElement + textContent; never HTML strings." },
+  { selector: "CallExpression[callee.property.name=/^(createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe|writeln)$/]", message: "Never parse or write HTML strings." },
   { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: "Never insert HTML strings." },
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "Never render HTML strings." },
   { selector: "CallExpression[callee.name='eval']", message: "No eval." },
@@ -24,6 +26,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.webextensions } },
     rules: {
       "no-restricted-syntax": ["error", ...htmlStringBans],
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }]
     }

@@ -30,7 +30,30 @@ const BANNED: [string, string, string][] = [
   ["document.write", "src/contents/probe.ts", "export const f = (s: string) => document.write(s)\n"]
 ]
 
+const SECURITY_RULES = new Set(["no-restricted-syntax", "no-eval", "no-implied-eval", "no-new-func"])
+
+async function securityErrors(code: string, filePath: string): Promise<number> {
+  const [result] = await eslint.lintText(code, { filePath: resolve(root, filePath) })
+  return result.messages.filter((m) => SECURITY_RULES.has(m.ruleId ?? "") && m.severity === 2).length
+}
+
+// Less common spellings of the same sinks.
+const ALSO_BANNED: [string, string][] = [
+  ["computed innerHTML", 'export function f(el: Element, s: string) {\n  el["innerHTML"] = s\n}\n'],
+  ["Function without new", 'export const f = (s: string) => Function("x", s)\n'],
+  ["globalThis.eval", "export const f = (s: string) => globalThis.eval(s)\n"],
+  ["string setTimeout", 'export const f = () => setTimeout("alert(1)", 1)\n'],
+  ["createContextualFragment", "export const f = (r: Range, s: string) => r.createContextualFragment(s)\n"],
+  ["srcdoc", 'export function f(el: HTMLIFrameElement, s: string) {\n  el.srcdoc = s\n}\n'],
+  ["setHTMLUnsafe", "export const f = (el: Element, s: string) => (el as unknown as { setHTMLUnsafe(x: string): void }).setHTMLUnsafe(s)\n"],
+  ["document.writeln", "export const f = (s: string) => document.writeln(s)\n"]
+]
+
 describe("the HTML-string and eval bans", () => {
+  it.each(ALSO_BANNED)("rejects %s", async (_name, code) => {
+    expect(await securityErrors(code, "src/app/probe.ts")).toBeGreaterThan(0)
+  })
+
   it.each(BANNED)("rejects %s", async (_name, file, code) => {
     expect(await restricted(code, file)).toHaveLength(1)
   })
