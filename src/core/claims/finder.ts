@@ -71,7 +71,7 @@ export interface ClaimSpan {
 
 // "X was not affected" denies a compromise in a breach story and reports
 // recovery in an outage story; the rule pack marks such rules recovery.
-const CONTEXT_KIND_RULES = new Set(["no-impact", "not-aware"])
+const CONTEXT_KIND_RULES = new Set(["no-impact", "not-aware", "not-affected"])
 const BREACH_WORDS = new Set([
   "breach", "breached", "breaches", "hack", "hacked", "hackers", "hacker", "attackers", "attack", "attacks", "cyberattack", "vulnerability", "vulnerabilities",
   "exploit", "exploited", "exploitation", "zero-day", "cve", "ransomware", "malware", "stolen", "exfiltrated", "compromised", "intrusion", "threat", "actor"

@@ -28,6 +28,16 @@ const reliabilityNouns = "reliability availability uptime stability resilience r
 const performanceNouns = "performance speed speeds latency throughput efficiency scalability scale"
 const securityNouns = "security protection defense defence safety privacy encryption detection prevention"
 
+// Things that get restored after an incident, data that may have been touched, and who was affected.
+const systemNouns =
+  "system systems service services operations access connectivity functionality platform platforms network networks " +
+    "application applications apps app servers server devices hosts endpoints machines sites website websites " +
+    "infrastructure environment environments flights payments email sensors features products product latency traffic " +
+    "performance dns login logins authentication routing delivery portal"
+const incidentNouns = "issue issues problem problems incident outage outages disruption disruptions bug defect error errors glitch incidents impact vulnerability vulnerabilities flaw"
+const dataNouns = "data information credentials passwords records files details accounts emails funds pii numbers addresses card cards vaults keys"
+const peopleNouns = "customers users clients you organizations organisations businesses companies enterprises consumers members subscribers tenants"
+
 export const WORD_CLASSES: Record<string, WordClass> = {
   "reliable-adj": { words: set(reliabilityAdjectives) },
   "secure-adj": { words: set(securityAdjectives) },
@@ -38,7 +48,7 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   "quality-noun": {
     words: set(
       "reliability availability uptime stability resilience resiliency security protection detection prevention " +
-        "visibility efficacy scalability privacy"
+    "visibility efficacy scalability privacy"
     )
   },
   /** Leadership labels, several tokens each. */
@@ -55,24 +65,42 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   "thing-noun": {
     words: set(
       "platform platforms cloud clouds service services solution solutions product products network networks firewall firewalls browser " +
-        "browsers provider providers vendor vendors software system systems antivirus protection security endpoint " +
-        "infrastructure os server servers hosting app apps suite cdn vpn edge dns storage database"
+    "browsers provider providers vendor vendors software system systems antivirus protection security endpoint " +
+    "infrastructure os server servers hosting app apps suite cdn vpn edge dns storage database"
     )
   },
   "security-noun": { words: set(securityNouns) },
   /** Things that get restored after an incident. */
-  "system-noun": {
+  "system-noun": { words: set(systemNouns) },
+  "incident-noun": { words: set(incidentNouns) },
+  /** Data that may (not) have been touched. */
+  "data-noun": { words: set(dataNouns) },
+  /** Anything an incident may touch: data, people or systems (over 90 words, so the prefilter reads it as any word). */
+  asset: {
     words: set(
-      "system systems service services operations access connectivity functionality platform platforms network networks " +
-        "application applications apps app servers server devices hosts endpoints machines sites website websites " +
-        "infrastructure environment environments flights payments email sensors features products product latency traffic " +
-        "performance dns login logins authentication routing delivery portal"
+      `${dataNouns} ${peopleNouns} ${systemNouns} instance instances cluster clusters database databases storage bucket buckets ` +
+        "workload workloads api apis requests queries builds deployments pipelines repositories vms containers regions connections uploads messages"
     )
   },
-  "incident-noun": { words: set("issue issues problem problems incident outage outages disruption disruptions bug defect error errors glitch incidents impact vulnerability vulnerabilities flaw") },
-  /** Data that may (not) have been touched. */
-  "data-noun": { words: set("data information credentials passwords records files details accounts emails funds pii numbers addresses card cards vaults keys") },
+  /** What a fix restores or resolves: systems, the incident itself, and cloud resources (over 90 words: any word to the prefilter). */
+  restorable: {
+    words: set(
+      `${systemNouns} ${incidentNouns} instance instances cluster clusters database databases storage bucket buckets workload workloads ` +
+        "api apis builds deployments pipelines repositories vms containers regions connections uploads messages queues capacity operation sync power"
+    )
+  },
+  /** Words that narrow an outage or a loss ("a single remote-access outage", "a single working day"). */
+  modifier: {
+    words: set(
+      "unplanned unscheduled major significant serious working business network service security vpn sync data customer production " +
+        "remote access email cloud system server platform user file login"
+    )
+  },
+  /** An impact measure going down ("error rates have dropped"). */
+  receding: { words: set("dropped decreased declined fallen subsided receded dropping decreasing declining falling improved improving") },
   "data-owner": { words: set("customer customers client clients user users personal patient patients sensitive financial payment card our your their its") },
+  /** Who or what a breach denial is about ("denied that attackers …", "denied any breach"). */
+  intruder: { words: set("attackers attacker hackers hacker intruders intruder criminals breach breaches hack compromise intrusion cyberattack ransomware") },
   /** Verbs for data that was touched by an attacker. */
   "breach-verb": { words: set("accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained exploited decrypted") },
   /** Verbs for impact on customers or data. */
@@ -80,8 +108,10 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered reverted addressed repaired corrected patched isolated") },
   "degree": { words: set("fully completely entirely largely mostly successfully now quickly already substantially totally all since also been") },
   "intensifier": { words: set("far much even significantly vastly considerably substantially dramatically markedly increasingly ever") },
+  /** Degree words a reviewer or customer uses for a perceived difference ("noticeably quicker"). */
+  noticeably: { words: set("noticeably measurably appreciably visibly clearly consistently significantly much far") },
   "small": { words: set("minimal limited negligible small minor isolated slight insignificant") },
-  "people": { words: set("customers users clients you organizations organisations businesses companies enterprises consumers members subscribers tenants") },
+  "people": { words: set(peopleNouns) },
   "copula": { words: set("is are was were remains remain stays stay be been being") },
   "number-word": { words: set("two three four five six seven eight nine ten twenty hundred") },
   /** "10x", "3.5x" written as one token. */
