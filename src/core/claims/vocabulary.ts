@@ -66,7 +66,7 @@ export const WORD_CLASSES: Record<string, WordClass> = {
     words: set(
       "platform platforms cloud clouds service services solution solutions product products network networks firewall firewalls browser " +
     "browsers provider providers vendor vendors software system systems antivirus protection security endpoint " +
-    "infrastructure os server servers hosting app apps suite cdn vpn edge dns storage database"
+    "infrastructure os server servers hosting app apps suite cdn vpn edge dns storage database tool tools"
     )
   },
   "security-noun": { words: set(securityNouns) },
@@ -79,7 +79,8 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   asset: {
     words: set(
       `${dataNouns} ${peopleNouns} ${systemNouns} instance instances cluster clusters database databases storage bucket buckets ` +
-        "workload workloads api apis requests queries builds deployments pipelines repositories vms containers regions connections uploads messages"
+        "workload workloads api apis requests queries builds deployments pipelines repositories vms containers regions connections uploads messages " +
+        "version versions release releases edition editions deployment tenant hardware power datacenters links copies"
     )
   },
   /** What a fix restores or resolves: systems, the incident itself, and cloud resources (over 90 words: any word to the prefilter). */
@@ -102,9 +103,9 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   /** Who or what a breach denial is about ("denied that attackers …", "denied any breach"). */
   intruder: { words: set("attackers attacker hackers hacker intruders intruder criminals breach breaches hack compromise intrusion cyberattack ransomware") },
   /** Verbs for data that was touched by an attacker. */
-  "breach-verb": { words: set("accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained exploited decrypted") },
+  "breach-verb": { words: set("hacked accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained exploited decrypted") },
   /** Verbs for impact on customers or data. */
-  "impact-verb": { words: set("affected impacted lost harmed disrupted") },
+  "impact-verb": { words: set("affected impacted lost harmed disrupted involved") },
   "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered reverted addressed repaired corrected patched isolated") },
   "degree": { words: set("fully completely entirely largely mostly successfully now quickly already substantially totally all since also been") },
   "intensifier": { words: set("far much even significantly vastly considerably substantially dramatically markedly increasingly ever") },
