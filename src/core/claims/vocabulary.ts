@@ -93,8 +93,7 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   /** Words that narrow an outage or a loss ("a single remote-access outage", "a single working day"). */
   modifier: {
     words: set(
-      "unplanned unscheduled major significant serious working business network service security vpn sync data customer production " +
-        "remote access email cloud system server platform user file login"
+      "unplanned unscheduled major significant serious working business network service security remote access production vpn"
     )
   },
   /** An impact measure going down ("error rates have dropped"). */
