@@ -119,6 +119,58 @@ describe("findClaimSpans", () => {
     expect(texts("This was not a security incident or cyberattack.")).toEqual(["was not a security incident"])
   })
 
+  it("covers claims reviewers, analysts, customers and resellers make about a product", () => {
+    expect(texts("Our reviewers called it dependable and fast.")).toEqual(["called it dependable and fast"])
+    expect(texts("One customer said the agent barely touches the CPU and ran without a hitch.")).toEqual(["barely touches the CPU", "without a hitch"])
+    expect(texts("A reseller said its clients' sync has been rock steady.")).toEqual(["has been rock steady"])
+    expect(texts("Since the switch we haven't had a single remote-access outage.")).toEqual(["'t had a single remote-access outage"])
+    expect(texts("The analysts praised its reliability and rated it highly for uptime.")).toEqual(["praised its reliability", "highly for uptime"])
+    expect(texts("Two testers rated its client noticeably quicker than the rest.")).toEqual(["noticeably quicker than the rest"])
+  })
+
+  it("covers denials of a breach", () => {
+    expect(texts("The company denied that attackers had accessed customer records.")).toEqual(["denied that attackers had accessed customer records"])
+    expect(texts("It rejected claims that its network had been breached.")).toEqual(["rejected claims that its network had been breached"])
+    expect(texts("The firm said it was not hacked and found nothing to suggest data was taken.")).toEqual([
+      "was not hacked",
+      "nothing to suggest data was taken"
+    ])
+    expect(texts("Card numbers are tokenised and never stored on its own servers.")).toEqual(["Card numbers are tokenised", "never stored on its own servers"])
+  })
+
+  it("covers durability and availability figures", () => {
+    expect(texts("Objects are designed for 99.999999999% durability.")).toEqual(["99.999999999% durability"])
+    expect(texts("Every tier gets eleven nines of durability; the archive tier offers four-nines availability.")).toEqual([
+      "eleven nines of durability",
+      "four-nines availability"
+    ])
+    expect(texts("Storage is built for 11 9's and is highly durable.")).toEqual(["11 9's", "highly durable"])
+  })
+
+  it("covers status-page lines saying a fix or mitigation was applied", () => {
+    expect(texts("A fix has been implemented and we are monitoring the results.")).toEqual(["A fix has been implemented"])
+    expect(texts("We have rolled back the change.")).toEqual(["have rolled back the change"])
+    expect(texts("Mitigation has been applied; error rates have dropped sharply.")).toEqual(["Mitigation has been applied", "error rates have dropped sharply"])
+    expect(texts("Our engineers have put a mitigation in place.")).toEqual(["put a mitigation in place"])
+    expect(texts("Engineers deployed a fix and services are recovering.")).toEqual(["deployed a fix", "services are recovering"])
+    expect(texts("Requests are succeeding again and latency is back at baseline.")).toEqual(["succeeding again", "back at baseline"])
+  })
+
+  it("takes the context kind for 'not affected' statements", () => {
+    const vuln = buildDoc("The vulnerability is being exploited. Appliances running version 7.2 or later are not impacted.")
+    const outage = buildDoc("The outage took the region offline. Droplets in other zones are not affected.")
+    const kindOf = (doc: ReturnType<typeof buildDoc>) => findClaimSpans(doc, ruleSet).map((s) => [s.rule.id, spanKind(doc, s)])
+    expect(kindOf(vuln)).toEqual([["not-affected", "security"]])
+    expect(kindOf(outage)).toEqual([["not-affected", "recovery"]])
+    expect(texts("The flaw does not affect the SaaS version of the product.")).toEqual(["does not affect the SaaS version of the product"])
+  })
+
+  it("ignores status-page lines that report work in progress", () => {
+    expect(claims("We are investigating elevated error rates and are reverting the change now.")).toEqual([])
+    expect(claims("Can anyone check whether eleven nines of durability holds for a bucket?")).toEqual([])
+    expect(claims("It is too soon to know whether the fix has been implemented everywhere.")).toEqual([])
+  })
+
   it("ignores neutral reporting of an incident", () => {
     expect(claims("The outage affected 8.5 million devices and grounded flights for a day.")).toEqual([])
     expect(claims("Hackers stole the personal data of 190 million people.")).toEqual([])
