@@ -25,6 +25,9 @@ const PRONOUNS = new Set(["it", "its", "we", "our", "ours", "us", "they", "their
 const COMPANY_NOUNS = new Set(["company", "firm", "vendor", "provider", "giant", "maker", "business", "group", "startup", "spokesperson", "spokeswoman", "spokesman", "statement", "team"])
 const SUBJECT_VERBS = new Set([...SPEECH, "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "delivers", "offers", "provides", "guarantees", "promises", "calls", "describes", "markets", "touts"])
 const MAX_SENTENCES_BACK = 3
+// "A messaging provider said …", "one backup vendor": a company the text does not name.
+const INDEFINITE = new Set(["a", "an", "one", "another"])
+const VENDOR_NOUNS = new Set(["company", "firm", "vendor", "provider", "maker", "developer", "supplier", "startup"])
 const OPEN_QUOTES = new Set(["“", "«", "„"])
 const CLOSE_QUOTES = new Set(["”", "»"])
 
@@ -89,6 +92,17 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
         if (before === "compared" || before === "comparison" || before === "relative") return true
       }
       if (t.kind === "punct" || (t.norm !== "the" && t.norm !== "a" && t.norm !== "an" && !/^\p{Lu}/u.test(t.text))) break
+    }
+    return false
+  }
+  /** True when an unnamed company ("a messaging provider") is named in [a, b). */
+  const unnamedVendor = (a: number, b: number): boolean => {
+    for (let i = a; i < b; i++) {
+      if (!VENDOR_NOUNS.has(tokens[i].norm)) continue
+      for (let j = i - 1; j >= a && j >= i - 3; j--) {
+        if (INDEFINITE.has(tokens[j].norm)) return true
+        if (tokens[j].kind === "punct") break
+      }
     }
     return false
   }
@@ -182,6 +196,10 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
         return { mention: pick.mention, method: methodFor(pick, "subject") }
       }
 
+      // An unnamed company speaks or is the subject ("a messaging provider said …"): the claim is
+      // about a vendor the text does not name, not the one mentioned nearby.
+      if (unnamedVendor(s.first, first) || unnamedVendor(last, s.last)) return { mention: null, method: null }
+
       // 3. Reported speech after the claim: "…, a CrowdStrike spokesperson said."
       const trailing = speakerIn(last, s.last, first)
       if (trailing) return trailing
@@ -204,8 +222,10 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
         (l) => l.last <= s.first && l.sentence >= sIndex - 2 && doc.sentences[l.sentence].paragraph === s.paragraph && !isComparison(l)
       )
       if (prior.length > 0) return { mention: prior[prior.length - 1].mention, method: "nearest" }
-      // A text mostly about one vendor: unattributed claims are about it.
-      const main = salient(first, 2)
+      // A text mostly about one vendor: unattributed claims are about it. A status page names its
+      // vendor once, in the title: when that is the only vendor, the claims are about it too.
+      const onlyVendor = located.every((l) => l.mention.vendorId === located[0].mention.vendorId)
+      const main = salient(first, onlyVendor && doc.sentences[located[0].sentence].paragraph === 0 ? 1 : 2)
       if (main) return { mention: main.mention, method: "nearest" }
       return { mention: null, method: null }
     }

@@ -100,4 +100,25 @@ describe("attribution through analyze", () => {
   it("leaves claims about unknown vendors unattributed", () => {
     expect(attributed("Nimbus Hosting offers 99.99% uptime for small shops.")).toEqual([["99.99% uptime", null, null]])
   })
+
+  it("leaves claims by a company the text does not name unattributed", () => {
+    const text =
+      "Cloudflare said customers behind its firewall were protected. A messaging provider said cloud-hosted instances were not affected. " +
+      "Self-managed servers are vulnerable, one backup vendor said."
+    expect(attributed(text).map(([t, v]) => [t, v])).toEqual([
+      ["were protected", "cloudflare"],
+      ["instances were not affected", null]
+    ])
+    expect(attributed("Appliances running version 10.4 are not impacted, a backup vendor said.")).toEqual([["are not impacted", null, null]])
+  })
+
+  it("gives a status page's claims to the only vendor, named in its title", () => {
+    const page = "Okta status: Sign-in errors\n\nResolved - A fix has been implemented. Sign-ins are succeeding again."
+    expect(attributed(page)).toEqual([
+      ["A fix has been implemented", "okta", "nearest"],
+      ["succeeding again", "okta", "nearest"]
+    ])
+    // Two vendors and a single mention each: nothing to go on.
+    expect(attributed("Okta and Cloudflare status\n\nResolved - A fix has been implemented.")).toEqual([["A fix has been implemented", null, null]])
+  })
 })
