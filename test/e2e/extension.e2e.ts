@@ -9,6 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { TabFindings } from "../../src/lib/messages"
 import { launchWithExtension, type ExtensionSession } from "../../scripts/lib/browser"
 import { serveDirectory, type StaticServer } from "../../scripts/lib/serve"
+import {
+  card,
+  findingsFor as findingsForWorker,
+  highlightSize,
+  openFlagged as openFlaggedPage,
+  tabIdOf as tabIdOfWorker
+} from "./support"
 
 const root = resolve(import.meta.dirname, "../..")
 const OUT = resolve(root, "test/e2e/out")
@@ -32,40 +39,9 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------- helpers
 
-const highlightSize = (page: Page, name: string) =>
-  page.evaluate((n) => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(n)?.size ?? 0, name)
-
-async function tabIdOf(page: Page): Promise<number> {
-  const url = page.url()
-  const id = await session.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url)
-  if (id === undefined) throw new Error(`no tab for ${url}`)
-  return id
-}
-
-async function findingsFor(page: Page, timeoutMs = 15_000): Promise<TabFindings> {
-  const tabId = await tabIdOf(page)
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    const stored = (await session.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId)) as Record<string, TabFindings>
-    const findings = stored[`tab:${tabId}`]
-    if (findings) return findings
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`no findings reported for ${page.url()}`)
-}
-
-async function openFlagged(url: string): Promise<Page> {
-  const page = await session.context.newPage()
-  await page.goto(url)
-  await page.waitForFunction(
-    () => ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get("tr-vendor")?.size ?? 0) > 0,
-    null,
-    { timeout: 20_000 }
-  )
-  return page
-}
-
-const card = (page: Page) => page.locator("track-record-ui [role=dialog]")
+const tabIdOf = (page: Page) => tabIdOfWorker(session.worker, page)
+const findingsFor = (page: Page) => findingsForWorker(session.worker, page)
+const openFlagged = (url: string) => openFlaggedPage(session, url)
 
 // ---------------------------------------------------------------- tests
 

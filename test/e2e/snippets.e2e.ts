@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { launchWithExtension, type ExtensionSession } from "../../scripts/lib/browser"
 import { serveDirectory, type StaticServer } from "../../scripts/lib/serve"
+import { highlightSize, openClaimCard, openFlagged } from "./support"
 
 const root = resolve(import.meta.dirname, "../..")
 const OUT = resolve(root, "test/e2e/out")
@@ -28,29 +29,8 @@ afterAll(async () => {
 })
 
 type Highlights = { highlights: Map<string, Set<Range>> }
-const highlightSize = (page: Page, name: string) =>
-  page.evaluate((n) => (CSS as unknown as Highlights).highlights.get(n)?.size ?? 0, name)
 
-async function openDemo(): Promise<Page> {
-  const page = await session.context.newPage()
-  await page.goto(`${fixtures.origin}/demo-article.html`)
-  await page.waitForFunction(() => ((CSS as unknown as Highlights).highlights.get("tr-claim")?.size ?? 0) > 0, null, {
-    timeout: 20_000
-  })
-  return page
-}
-
-/** Steps with Alt+Shift+N until the open card is the first claim about `vendor`. */
-async function openClaimCard(page: Page, vendor: string) {
-  const dialog = page.locator("track-record-ui [role=dialog]")
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press("Alt+Shift+KeyN")
-    await dialog.waitFor()
-    const label = await dialog.getAttribute("aria-label")
-    if (label?.includes(vendor) && (await dialog.locator("q").count()) > 0) return dialog
-  }
-  throw new Error(`no claim card for ${vendor}`)
-}
+const openDemo = () => openFlagged(session, `${fixtures.origin}/demo-article.html`, "tr-claim")
 
 async function openCollection(): Promise<Page> {
   const page = await session.context.newPage()

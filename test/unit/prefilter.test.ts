@@ -1,19 +1,15 @@
 import { readFileSync } from "node:fs"
-import { parse } from "yaml"
 import { describe, expect, it } from "vitest"
 
 import { createAnalyzer } from "~core/analyze"
 import { buildPrefilter, createPrefilter, expandPrefilter } from "~core/prefilter"
-import type { ClaimRule, Lexicon, LexiconVendor } from "~core/types"
+import type { Lexicon } from "~core/types"
 
-const rules = parse(readFileSync("data/claim-rules.yaml", "utf8")) as ClaimRule[]
+import { claimRules, testVendor } from "./support/lexicon"
 
-function vendor(name: string, extra: Partial<LexiconVendor> = {}): LexiconVendor {
-  const id = name.toLowerCase().replace(/[^a-z0-9]+/g, "-")
-  const v: LexiconVendor = { id, name, aliases: [], ambiguous: [], products: [], tickers: [], domain: `${id}.example`, category: "cloud", ...extra }
-  v.aliases = [...new Set([name, ...v.aliases, ...v.products, ...v.tickers])]
-  return v
-}
+const rules = claimRules()
+
+const vendor = testVendor
 
 const lexicon: Lexicon = {
   rules,

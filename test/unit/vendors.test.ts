@@ -1,21 +1,16 @@
-import { readFileSync } from "node:fs"
-import { parse } from "yaml"
 import { describe, expect, it } from "vitest"
 
 import { createAnalyzer } from "~core/analyze"
 import { buildDoc } from "~core/nlp/tokens"
-import type { ClaimRule, Lexicon, LexiconVendor } from "~core/types"
+import type { Lexicon, LexiconVendor } from "~core/types"
 import { casePolicy, compileLexicon, findCandidates } from "~core/vendors/matcher"
 import { findMentions, hasTickerContext } from "~core/vendors/index"
 
-const rules = parse(readFileSync("data/claim-rules.yaml", "utf8")) as ClaimRule[]
+import { claimRules, testVendor } from "./support/lexicon"
 
-function vendor(name: string, extra: Partial<LexiconVendor> = {}): LexiconVendor {
-  const id = name.toLowerCase().replace(/[^a-z0-9]+/g, "-")
-  const v: LexiconVendor = { id, name, aliases: [], ambiguous: [], products: [], tickers: [], domain: `${id}.example`, category: "software", ...extra }
-  v.aliases = [...new Set([name, ...v.aliases, ...v.products, ...v.tickers])]
-  return v
-}
+const rules = claimRules()
+
+const vendor = (name: string, extra: Partial<LexiconVendor> = {}) => testVendor(name, { category: "software", ...extra })
 
 const lexicon: Lexicon = {
   rules,
