@@ -84,7 +84,9 @@ export function rankIncidents(dataset: Dataset, vendorId: string, ctx: RankConte
     const why: string[] = []
     let score = 0
 
-    let relevance = 1
+    // Regulatory rows are filed in addition to the incident behind them, so for a
+    // bare mention the incident itself comes first.
+    let relevance = kinds.length === 0 && incident.type === "regulatory" ? 0.5 : 1
     let matchedKind: ClaimKind | null = null
     for (const kind of kinds) {
       const r = kind === "superlative" ? 1 : (RELEVANCE[kind][incident.type] ?? 0)
