@@ -8,6 +8,7 @@ import { IncidentItem } from "~components/incident-item"
 import { KevSummaryView } from "~components/kev-summary"
 import { KindLabel } from "~components/labels"
 import { TimelineNoteView } from "~components/timeline-note"
+import { incidentsForKind } from "~core/context"
 import type { RankedIncident } from "~core/types"
 import { t } from "~lib/i18n"
 import type { VendorRecord } from "~lib/messages"
@@ -44,8 +45,7 @@ export function Card({ flag, record, rationale, actions, focus, position }: Card
   const claim = flag.claim
   const mention = flag.mention
   const vendorName = record?.name ?? claim?.vendor ?? mention?.vendor ?? null
-  const kind = claim?.kind ?? "any"
-  const incidents: RankedIncident[] = (record?.byKind[kind] ?? record?.byKind.any ?? []).slice(0, 3)
+  const incidents: RankedIncident[] = incidentsForKind(record, claim?.kind, 3)
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") {

@@ -14,7 +14,8 @@ import {
   type Dismissals,
   type Settings
 } from "~core/settings"
-import { createSnippet } from "~core/snippets/model"
+import { createSnippet, snippetIncident } from "~core/snippets/model"
+import { incidentsForKind } from "~core/context"
 import type { Claim, Lexicon, Mention } from "~core/types"
 import { REPORT_MAX_ITEMS } from "~background/validate"
 import { pageTitle, publishedDate } from "~dom/metadata"
@@ -22,6 +23,7 @@ import { locateRange } from "~dom/ranges"
 import lexiconJson from "~generated/lexicon.json"
 import { t } from "~lib/i18n"
 import type { PageContext, PageReport, Response, SnippetFocus, TabRequest } from "~lib/messages"
+import { extensionAlive } from "~lib/extension-alive"
 import { send } from "~lib/send"
 import { KEYS, loadDismissals, loadSettings, saveDismissals, saveSettings } from "~lib/storage"
 import themeCss from "~components/theme.css"
@@ -395,7 +397,6 @@ class PageApp {
       const scan = this.scan!
       const vendorId = flag.claim?.vendorId ?? flag.mention?.vendorId ?? null
       const record = vendorId ? this.context?.vendors[vendorId] : undefined
-      const kind = flag.claim?.kind ?? "any"
       const created = createSnippet({
         url: location.href,
         quote: quoteSelectorFor(scan.text, flag.start, flag.end),
@@ -405,14 +406,7 @@ class PageApp {
         vendors: record ? [{ id: record.id, name: record.name }] : [],
         claimKind: flag.claim?.kind ?? null,
         rule: flag.claim?.rule ?? null,
-        incidents: (record?.byKind[kind] ?? record?.byKind.any ?? []).slice(0, 5).map((i) => ({
-          id: i.id,
-          vendor: i.vendor,
-          date: i.date,
-          type: i.type,
-          title: i.title,
-          sources: i.sources
-        }))
+        incidents: incidentsForKind(record, flag.claim?.kind, 5).map(snippetIncident)
       })
       if (!created.ok) throw new Error(created.reason)
       const reply = (await send({ type: "snippets/save", snippet: created.snippet })) as Response<"snippets/save">
@@ -494,12 +488,7 @@ class PageApp {
    * so each entry point checks first and tears down instead.
    */
   private stillAlive(): boolean {
-    let alive: boolean
-    try {
-      alive = Boolean(globalThis.chrome?.runtime?.id ?? (globalThis as { browser?: typeof chrome }).browser?.runtime?.id)
-    } catch {
-      alive = false
-    }
+    const alive = extensionAlive()
     if (!alive) this.teardown()
     return alive
   }

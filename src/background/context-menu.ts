@@ -2,10 +2,10 @@
 // vendor and claim detection run on the selection itself.
 import browser from "webextension-polyfill"
 
-import { buildVendorRecords } from "~core/context"
+import { buildVendorRecords, incidentsForKind } from "~core/context"
 import { analyzeText } from "~core/analyze"
 import { dataset } from "~core/dataset"
-import { createSnippet } from "~core/snippets/model"
+import { createSnippet, snippetIncident } from "~core/snippets/model"
 import { t } from "~lib/i18n"
 
 import { logOnce } from "./log"
@@ -81,9 +81,7 @@ export async function saveSelection(tabId: number, frameId: number, selectionTex
     vendors: vendors.map((v) => ({ id: v.id, name: v.name })),
     claimKind: claim?.kind ?? null,
     rule: claim?.rule ?? null,
-    incidents: vendors.flatMap((v) => (v.byKind[claim?.kind ?? "any"] ?? v.byKind.any ?? []).slice(0, 3)).map((i) => ({
-      id: i.id, vendor: i.vendor, date: i.date, type: i.type, title: i.title, sources: i.sources
-    }))
+    incidents: vendors.flatMap((v) => incidentsForKind(v, claim?.kind, 3)).map(snippetIncident)
   })
   if (!created.ok) throw new Error(created.reason)
   const reply = await saveSnippet({ type: "snippets/save", snippet: created.snippet })

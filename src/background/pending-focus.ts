@@ -3,18 +3,18 @@
 // is read), so the quote waits here, in session storage so a restarted worker
 // still has it, and rides on the reply to the tab's first page report.
 import type { SnippetFocus } from "~lib/messages"
+import { sessionArea } from "./session-area"
 
 const key = (tabId: number) => `focus:${tabId}`
-const session = () => (globalThis as unknown as { chrome: typeof chrome }).chrome.storage.session
 
 export async function setPendingFocus(tabId: number, focus: SnippetFocus): Promise<void> {
-  await session().set({ [key(tabId)]: focus })
+  await sessionArea().set({ [key(tabId)]: focus })
 }
 
 /** The quote waiting for this tab, removed as it is handed out. */
 export async function takePendingFocus(tabId: number): Promise<SnippetFocus | undefined> {
-  const stored = await session().get(key(tabId))
+  const stored = await sessionArea().get(key(tabId))
   const focus = stored[key(tabId)] as SnippetFocus | undefined
-  if (focus) await session().remove(key(tabId))
+  if (focus) await sessionArea().remove(key(tabId))
   return focus
 }

@@ -8,6 +8,7 @@ import type { PlasmoCSConfig } from "plasmo"
 // The run-time half only: ~core/prefilter would bundle its build-time helpers too.
 import { createPrefilter, type PrefilterData } from "~core/prefilter-match"
 import prefilterData from "~generated/prefilter.json"
+import { extensionAlive } from "~lib/extension-alive"
 
 export const config: PlasmoCSConfig = {
   matches: ["http://*/*", "https://*/*"],
@@ -29,13 +30,6 @@ let queued: Node[] = []
 let timer: ReturnType<typeof setTimeout> | undefined
 
 const appLoaded = () => Boolean((globalThis as Record<string, unknown>)[APP_FLAG])
-const contextAlive = () => {
-  try {
-    return Boolean(ext.runtime?.id)
-  } catch {
-    return false
-  }
-}
 const idle = (fn: () => void) =>
   typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 1)
 
@@ -59,7 +53,7 @@ async function requestDetector() {
 
 /** Tests text in idle slices of 64 KB so a 1 MB page never gets a long task. */
 function testText(text: string, from = 0) {
-  if (requested || !contextAlive()) return
+  if (requested || !extensionAlive()) return
   const end = Math.min(text.length, from + CHUNK, MAX_TEXT)
   // Overlap by 100 chars so a name split across two slices is still seen.
   if (matches(text.slice(Math.max(0, from - 100), end))) return void requestDetector()

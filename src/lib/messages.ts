@@ -1,6 +1,7 @@
 // Every message between the extension's parts, typed in one place. The
 // background validates each one (see background/router.ts) and always replies.
-import type { ClaimKind, DatasetVersion, IsoDate, KevSummary, RankedIncident } from "~core/types"
+import type { VendorRecord } from "~core/context"
+import type { ClaimKind, DatasetVersion, IsoDate } from "~core/types"
 import type { RawTerm } from "~core/nlp/setup"
 import type { Snippet, SnippetStore } from "~core/snippets/model"
 
@@ -13,25 +14,7 @@ export interface PageReport {
   claims: { id: number; text: string; kind: ClaimKind; rule: string; vendorId: string | null; vendor: string | null }[]
 }
 
-export interface TimelineNote {
-  text: string
-  incidentId: string
-  days: number
-  relation: "after" | "before"
-}
-
-/** The record behind one vendor, ranked for the claim kinds seen on the page. */
-export interface VendorRecord {
-  id: string
-  name: string
-  domain: string
-  incidentCount: number
-  /** Top incidents per claim kind on the page; "any" ranks for a bare mention. */
-  byKind: Partial<Record<ClaimKind | "any", RankedIncident[]>>
-  kev: KevSummary
-  breaches: number
-  timeline: TimelineNote | null
-}
+export type { TimelineNote, VendorRecord } from "~core/context"
 
 export interface PageContext {
   vendors: Record<string, VendorRecord>

@@ -41,6 +41,12 @@ export interface SnippetIncident {
   sources: string[]
 }
 
+/** The copy of an incident a snippet keeps. */
+export function snippetIncident(incident: Pick<SnippetIncident, keyof SnippetIncident>): SnippetIncident {
+  const { id, vendor, date, type, title, sources } = incident
+  return { id, vendor, date, type, title, sources }
+}
+
 export interface Snippet {
   /** Unique within a store; `[A-Za-z0-9_-]`, at most 64 characters. `createSnippet` derives it from url + quote. */
   id: string
