@@ -4,7 +4,7 @@
 // compiles the result, so the loader pulls in neither compromise nor the
 // lexicon nor this file's build-time helpers.
 //
-// The five regex sources and how they combine are described in
+// The regex sources and how they combine are described in
 // prefilter-match.ts. Every part is a superset of what the analyser accepts:
 // if analyze() can return a mention or a claim, some part matches.
 import type { Lexicon } from "./types"
@@ -146,17 +146,30 @@ function nodeRegex(node: PatternNode): string {
   }
 }
 
-function claimSource(lexicon: Lexicon): string {
-  const parts: string[] = []
+// V8 stops optimising a regex whose source passes 20 KB; claim phrases are
+// packed into as many sources under this size as they need.
+const MAX_CLAIM_SOURCE = 16_000
+
+function claimSources(lexicon: Lexicon): string[] {
+  const chunks: string[][] = [[]]
+  let size = 0
   for (const r of lexicon.rules ?? []) {
+    let part: string
     try {
-      parts.push(nodeRegex(parsePattern(r.pattern)))
+      part = nodeRegex(parsePattern(r.pattern))
     } catch {
       // A rule that does not compile never fires, so it needs no cue.
+      continue
     }
+    if (size > 0 && size + part.length + 1 > MAX_CLAIM_SOURCE) {
+      chunks.push([])
+      size = 0
+    }
+    chunks[chunks.length - 1].push(part)
+    size += part.length + 1
   }
   // No leading word boundary: a kept stretch may start inside a word-glued token run ("99.9%").
-  return parts.length > 0 ? `(?:${parts.join("|")})` : "(?!)"
+  return chunks.map((parts) => (parts.length > 0 ? `(?:${parts.join("|")})` : "(?!)"))
 }
 
 /**
@@ -240,7 +253,7 @@ function shareGroups(source: string): { source: string; defs: string[] } {
 
 export function buildPrefilter(lexicon: Lexicon): PrefilterData {
   const vendors = vendorSources(lexicon)
-  const parts = [vendors.exact, lowerLiterals(vendors.anyCase), lowerLiterals(claimSource(lexicon)), vendors.ambiguous, lowerLiterals(contextSource())]
+  const parts = [vendors.exact, lowerLiterals(vendors.anyCase), vendors.ambiguous, lowerLiterals(contextSource()), ...claimSources(lexicon).map(lowerLiterals)]
   const shared = shareGroups(parts.join("\n"))
   return shared.defs.length > 0 ? { source: shared.source, flags: "u", defs: shared.defs } : { source: shared.source, flags: "u" }
 }

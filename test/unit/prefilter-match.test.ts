@@ -33,6 +33,17 @@ describe("prefilter encoding", () => {
     expect(matches("The bakery sells out of rye bread before nine.")).toBe(false)
   })
 
+  it("splits claim phrases over several sources, each small enough for V8 to optimise, and still matches every one", () => {
+    const many: ClaimRule[] = [...rules, ...Array.from({ length: 400 }, (_, i) => ({ ...rules[0], id: `extra-${i}`, pattern: `zork${i} (reliable | dependable | robust) widget` }))]
+    const data = buildPrefilter({ ...lexicon, rules: many })
+    const parts = expandPrefilter(data).split("\n")
+    expect(parts.length).toBeGreaterThan(5)
+    for (const part of parts) expect(part.length).toBeLessThan(20_000)
+    const matches = createPrefilter(data)
+    for (const s of ["zork0 reliable", "The zork399 robust widget", "Services Have Been Restored."]) expect(matches(s), s).toBe(true)
+    expect(matches("zork400 reliable")).toBe(false)
+  })
+
   it("expands data without defs unchanged", () => {
     expect(expandPrefilter({ source: "a~0b", flags: "u" })).toBe("a~0b")
   })

@@ -59,7 +59,7 @@ describe("buildPrefilter", () => {
   it("produces plain serialisable regex sources", () => {
     const round = JSON.parse(JSON.stringify(data)) as typeof data
     expect(round).toEqual(data)
-    expect(data.source.split("\n").length).toBe(5)
+    expect(data.source.split("\n").length).toBeGreaterThanOrEqual(5)
     for (const src of expandPrefilter(data).split("\n")) expect(() => new RegExp(src, data.flags)).not.toThrow()
   })
 
