@@ -14,6 +14,8 @@ import type { Token } from "../nlp/tokens"
 /** Words before a span searched for a negation ("it is not true that X is the most secure"). */
 const NEGATION_WINDOW = 6
 const NEGATORS = new Set(["not", "never", "no", "neither", "nor", "hardly", "barely", "cannot", "without", "nothing", "none", "nobody"])
+/** Negate only before "to": "failed to restore", "unable to log in" (but "the cluster that failed has been restored"). */
+const NEGATORS_BEFORE_TO = new Set(["fail", "fails", "failed", "failing", "unable", "struggled", "struggling", "struggles"])
 const CLAUSE_BREAK = new Set([",", ";", ":", ".", "!", "?", "(", ")", "“", "”", "\"", "—", "–", "but", "and", "or", "although", "while"])
 const DOUBT = new Set([
   "doubt", "doubts", "doubted", "doubting", "doubtful", "questioned", "questioning", "dispute", "disputed", "disputes",
@@ -31,6 +33,7 @@ export function isNegated(tokens: Token[], first: number, sentenceFirst: number)
     if (t.kind === "punct") continue
     words++
     if (t.norm === "t" && i >= 2 && tokens[i - 1].norm === "'" && tokens[i - 2].norm.endsWith("n")) return true
+    if (NEGATORS_BEFORE_TO.has(t.norm) && tokens[i + 1]?.norm === "to") return true
     if (NEGATORS.has(t.norm)) {
       const next = tokens[i + 1]
       // "not only", "not just": an intensifier, not a negation.

@@ -221,8 +221,9 @@ export function compileMatcher(node: PatternNode): Matcher {
     case "rest":
       return (pos, ctx, emit) => {
         let end = pos
-        while (end < ctx.limit && end - pos < MAX_REST && !CLAUSE_STOP.has(ctx.tokens[end].norm)) end++
-        if (end > pos) emit(end)
+        // Every stop counts, shortest first: "stops ... in its tracks" needs a gap,
+        // and the longest match still wins where "..." ends a rule.
+        while (end < ctx.limit && end - pos < MAX_REST && !CLAUSE_STOP.has(ctx.tokens[end].norm)) emit(++end)
       }
     case "seq": {
       const parts = node.items.map(compileMatcher)
