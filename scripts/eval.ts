@@ -1,4 +1,4 @@
-// npm run eval [-- --json] [-- --verbose [--split dev|heldout|all]] [-- --fill]
+// npm run eval [-- --json] [-- --verbose [--split dev|heldout|all]] [-- --only NAME-PART] [-- --fill]
 // Scores the detector against the labelled corpus in test/fixtures/corpus,
 // next to a compromise organizations() baseline. --fill resolves draft labels
 // (surfaces without offsets) into offsets; see test/fixtures/corpus/README.md.
@@ -31,7 +31,9 @@ if (args.has("--fill")) {
   process.exit(0)
 }
 
-const docs = loadCorpus(undefined, new Set(readVendors().map((v) => v.name)))
+// --only scores the texts whose name contains the given part (e.g. a batch of new texts).
+const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] ?? "" : ""
+const docs = loadCorpus(undefined, new Set(readVendors().map((v) => v.name))).filter((d) => d.id.includes(only))
 // The baseline runs first: loading the detector adds its vendor names to
 // compromise globally. The late import also lets --fill work without the detector.
 const baseline = baselinePredictions(docs, aliasLookup(lexicon.vendors))
