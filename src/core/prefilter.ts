@@ -96,7 +96,7 @@ function nodeRegex(node: PatternNode): string {
       const c = WORD_CLASSES[node.name]
       // Large classes become "any word": the literal words around them keep the part selective.
       if (c.words) return c.words.size <= MAX_CLASS_WORDS ? trieRegex(c.words) : "[\\p{L}\\p{N}'-]+"
-      return "\\p{N}[\\p{L}\\p{N}.,]*"
+      return c.key === "<num>" ? "\\p{N}[\\p{L}\\p{N}.,]*" : "[\\p{L}\\p{N}'-]+"
     }
     case "tag":
       return "[\\p{L}\\p{N}'-]+"

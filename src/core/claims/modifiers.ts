@@ -15,7 +15,10 @@ import type { Token } from "../nlp/tokens"
 const NEGATION_WINDOW = 6
 const NEGATORS = new Set(["not", "never", "no", "neither", "nor", "hardly", "barely", "cannot", "without", "nothing", "none", "nobody"])
 /** Negate only before "to": "failed to restore", "unable to log in" (but "the cluster that failed has been restored"). */
-const NEGATORS_BEFORE_TO = new Set(["fail", "fails", "failed", "failing", "unable", "struggled", "struggling", "struggles"])
+const NEGATORS_BEFORE_TO = new Set(["fail", "fails", "failed", "failing", "unable", "struggled", "struggling", "struggles", "refused", "declined"])
+/** Words of belief or proof that report doubt when negated ("could not confirm that …", "nor are we convinced …", "stopped short of …"). */
+const NEGATED_DOUBT = new Set(["confirm", "confirmed", "verify", "verified", "convinced", "sure", "certain", "prove", "proven", "established", "substantiate", "short"])
+const NEGATED_DOUBT_WINDOW = 3
 const CLAUSE_BREAK = new Set([",", ";", ":", ".", "!", "?", "(", ")", "“", "”", "\"", "—", "–", "but", "and", "or", "although", "while"])
 const DOUBT = new Set([
   "doubt", "doubts", "doubted", "doubting", "doubtful", "questioned", "questioning", "dispute", "disputed", "disputes",
@@ -46,10 +49,24 @@ export function isNegated(tokens: Token[], first: number, sentenceFirst: number)
 
 /** True when the sentence frames the span as doubtful, conditional or a question. */
 export function isHedged(tokens: Token[], first: number, sentenceFirst: number, sentenceLast: number): boolean {
-  for (let i = first - 1; i >= sentenceFirst; i--) if (DOUBT.has(tokens[i].norm)) return true
+  for (let i = first - 1; i >= sentenceFirst; i--) {
+    const norm = tokens[i].norm
+    if (DOUBT.has(norm)) return true
+    if (NEGATED_DOUBT.has(norm) && negatedBefore(tokens, i, sentenceFirst)) return true
+  }
   let head = sentenceFirst
   while (head < sentenceLast && tokens[head].kind === "punct") head++
   let tail = sentenceLast - 1
   while (tail > head && tokens[tail].kind === "punct" && tokens[tail].text !== "?") tail--
   return tokens[tail]?.text === "?" && head < sentenceLast && AUX_QUESTION.has(tokens[head].norm)
+}
+
+/** A negation (or "stopped" before "short of") among the few words before token i. */
+function negatedBefore(tokens: Token[], i: number, sentenceFirst: number): boolean {
+  if (tokens[i].norm === "short") return tokens[i + 1]?.norm === "of" && /^stop/.test(tokens[i - 1]?.norm ?? "")
+  for (let j = i - 1; j >= sentenceFirst && j >= i - NEGATED_DOUBT_WINDOW; j--) {
+    const n = tokens[j].norm
+    if (NEGATORS.has(n) || n === "nor" || (n === "t" && tokens[j - 1]?.norm === "'")) return true
+  }
+  return false
 }

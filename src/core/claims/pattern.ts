@@ -183,6 +183,8 @@ export interface MatchContext {
 }
 
 const CLAUSE_STOP = new Set([".", ",", ";", ":", "!", "?", "(", ")", "“", "”", "\"", "—", "–", "but", "although", "though", "however", "while", "whereas", "because"])
+// A gap never runs over a negation: "the backlog of jobs has not been cleared" is no claim.
+const GAP_STOP = new Set(["not", "never", "cannot", "t"])
 
 /** Receives each position where a match can end. */
 export type Emit = (end: number) => void
@@ -223,7 +225,7 @@ export function compileMatcher(node: PatternNode): Matcher {
         let end = pos
         // Every stop counts, shortest first: "stops ... in its tracks" needs a gap,
         // and the longest match still wins where "..." ends a rule.
-        while (end < ctx.limit && end - pos < MAX_REST && !CLAUSE_STOP.has(ctx.tokens[end].norm)) emit(++end)
+        while (end < ctx.limit && end - pos < MAX_REST && !CLAUSE_STOP.has(ctx.tokens[end].norm) && !GAP_STOP.has(ctx.tokens[end].norm)) emit(++end)
       }
     case "seq": {
       const parts = node.items.map(compileMatcher)

@@ -66,7 +66,8 @@ export const WORD_CLASSES: Record<string, WordClass> = {
     words: set(
       "platform platforms cloud clouds service services solution solutions product products network networks firewall firewalls browser " +
     "browsers provider providers vendor vendors software system systems antivirus protection security endpoint " +
-    "infrastructure os server servers hosting app apps suite cdn vpn edge dns storage database tool tools"
+    "infrastructure os server servers hosting app apps suite cdn vpn edge dns storage database tool tools partner partners " +
+      "hyperscaler hyperscalers choice option"
     )
   },
   "security-noun": { words: set(securityNouns) },
@@ -93,7 +94,8 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   /** Words that narrow an outage or a loss ("a single remote-access outage", "a single working day"). */
   modifier: {
     words: set(
-      "unplanned unscheduled major significant serious working business network service security remote access production vpn"
+      "unplanned unscheduled major significant serious working business network service security remote access production vpn " +
+        "company platform region regional global wide widespread full total complete customer facing related single long day hour"
     )
   },
   /** An impact measure going down ("error rates have dropped"). */
@@ -116,6 +118,12 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   "number-word": { words: set("two three four five six seven eight nine ten twenty hundred") },
   /** "10x", "3.5x" written as one token. */
   multiplier: { test: (t) => t.kind === "num" && /^\d+(?:[.,]\d+)?x$/i.test(t.text), key: "<num>" },
+  /** Any word (not a number or punctuation): a slot for one unlisted word ("a single DNS-related outage"). Never first in a rule. */
+  any: { test: (t) => t.kind === "word", key: "<word>" },
+  /** An adverb in -ly ("boringly dependable"). Never first in a rule. */
+  "ly-adverb": { test: (t) => t.kind === "word" && t.norm.length > 4 && t.norm.endsWith("ly"), key: "<word>" },
+  /** A literal "+" ("400+ days"), which the notation reserves for repeats. */
+  plus: { words: set("+") },
   /** Any number token. */
   num: { test: (t) => t.kind === "num", key: "<num>" },
   /** 90 to 100 with any decimals (99.999, 99.8): availability and protection figures. */
