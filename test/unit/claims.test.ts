@@ -153,7 +153,7 @@ describe("findClaimSpans", () => {
     expect(texts("Mitigation has been applied; error rates have dropped sharply.")).toEqual(["Mitigation has been applied", "error rates have dropped sharply"])
     expect(texts("Our engineers have put a mitigation in place.")).toEqual(["put a mitigation in place"])
     expect(texts("Engineers deployed a fix and services are recovering.")).toEqual(["deployed a fix", "services are recovering"])
-    expect(texts("Requests are succeeding again and latency is back at baseline.")).toEqual(["succeeding again", "back at baseline"])
+    expect(texts("Requests are succeeding again and latency is back at baseline.")).toEqual(["succeeding again", "latency is back at baseline"])
   })
 
   it("takes the context kind for 'not affected' statements", () => {

@@ -19,7 +19,8 @@ const NEGATORS_BEFORE_TO = new Set(["fail", "fails", "failed", "failing", "unabl
 /** Words of belief or proof that report doubt when negated ("could not confirm that …", "nor are we convinced …", "stopped short of …"). */
 const NEGATED_DOUBT = new Set(["confirm", "confirmed", "verify", "verified", "convinced", "sure", "certain", "prove", "proven", "established", "substantiate", "short"])
 const NEGATED_DOUBT_WINDOW = 3
-const CLAUSE_BREAK = new Set([",", ";", ":", ".", "!", "?", "(", ")", "“", "”", "\"", "—", "–", "but", "and", "or", "although", "while"])
+// Quotation marks do not break a clause: 'this is not a "switch to us and never go down" post'.
+const CLAUSE_BREAK = new Set([",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "but", "and", "or", "although", "while"])
 const DOUBT = new Set([
   "doubt", "doubts", "doubted", "doubting", "doubtful", "questioned", "questioning", "dispute", "disputed", "disputes",
   "skeptical", "sceptical", "skepticism", "scepticism", "unclear", "unproven", "unverified", "unsubstantiated", "whether", "if", "until", "unless",

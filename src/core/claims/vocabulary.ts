@@ -34,7 +34,9 @@ const systemNouns =
     "application applications apps app servers server devices hosts endpoints machines sites website websites " +
     "infrastructure environment environments flights payments email sensors features products product latency traffic " +
     "performance dns login logins authentication routing delivery portal"
-const incidentNouns = "issue issues problem problems incident outage outages disruption disruptions bug defect error errors glitch incidents impact vulnerability vulnerabilities flaw"
+const incidentNouns =
+  "issue issues problem problems incident outage outages disruption disruptions bug defect error errors glitch incidents impact vulnerability vulnerabilities flaw " +
+  "intrusion intrusions breach attack attacks compromise"
 const dataNouns = "data information credentials passwords records files details accounts emails funds pii numbers addresses card cards vaults keys"
 const peopleNouns = "customers users clients you organizations organisations businesses companies enterprises consumers members subscribers tenants"
 
@@ -104,7 +106,7 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   /** Who or what a breach denial is about ("denied that attackers …", "denied any breach"). */
   intruder: { words: set("attackers attacker hackers hacker intruders intruder criminals breach breaches hack compromise intrusion cyberattack ransomware") },
   /** Verbs for data that was touched by an attacker. */
-  "breach-verb": { words: set("hacked accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained exploited decrypted") },
+  "breach-verb": { words: set("hacked accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained exploited decrypted lost") },
   /** Verbs for impact on customers or data. */
   "impact-verb": { words: set("affected impacted lost harmed disrupted involved") },
   "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered reverted addressed repaired corrected patched isolated") },
