@@ -161,7 +161,7 @@ export function findClaimSpans(doc: Doc, ruleSet: RuleSet): ClaimSpan[] {
     // Mark negated spans as taken too, so a shorter overlapping match cannot slip through.
     for (let i = span.first; i < span.last; i++) taken[i] = 1
     const s = doc.sentences[span.sentence]
-    if (isNegated(tokens, span.first, s.first) || isHedged(tokens, span.first, s.first, s.last)) continue
+    if (isNegated(tokens, span.first, s.first) || isHedged(tokens, span.first, span.last, s.first, s.last)) continue
     kept.push(span)
   }
   return kept.sort((a, b) => a.start - b.start)

@@ -24,8 +24,13 @@ const CLAUSE_BREAK = new Set([",", ";", ":", ".", "!", "?", "(", ")", "â€”", "â€
 const DOUBT = new Set([
   "doubt", "doubts", "doubted", "doubting", "doubtful", "questioned", "questioning", "dispute", "disputed", "disputes",
   "skeptical", "sceptical", "skepticism", "scepticism", "unclear", "unproven", "unverified", "unsubstantiated", "whether", "if", "until", "unless",
-  "once", "challenged", "wondered", "wonder", "dubious", "myth", "falsely"
+  "once", "challenged", "wondered", "wonder", "dubious", "myth", "falsely",
+  // Hopes, aims and guesses are not assertions: "it hopes to have systems restored", "might be safer".
+  "might", "perhaps", "possibly", "hopefully", "hope", "hopes", "hoped", "hoping", "aim", "aims", "aimed", "aiming", "intends", "intended",
+  "expects", "expecting", "wants", "trying", "tries", "supposedly", "allegedly"
 ])
+/** A condition right after the span: "invites keep working if you still use Zoom" (but not "even if"). */
+const CONDITION_AFTER = new Set(["if", "unless", "provided", "assuming"])
 const AUX_QUESTION = new Set(["is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "should", "isn", "aren"])
 
 /** True when a negation sits in the same clause, at most NEGATION_WINDOW words before the span (contractions like isn't count). */
@@ -49,12 +54,15 @@ export function isNegated(tokens: Token[], first: number, sentenceFirst: number)
 }
 
 /** True when the sentence frames the span as doubtful, conditional or a question. */
-export function isHedged(tokens: Token[], first: number, sentenceFirst: number, sentenceLast: number): boolean {
+export function isHedged(tokens: Token[], first: number, last: number, sentenceFirst: number, sentenceLast: number): boolean {
   for (let i = first - 1; i >= sentenceFirst; i--) {
     const norm = tokens[i].norm
     if (DOUBT.has(norm)) return true
     if (NEGATED_DOUBT.has(norm) && negatedBefore(tokens, i, sentenceFirst)) return true
   }
+  let after = last
+  if (tokens[after]?.norm === ",") after++
+  if (after < sentenceLast && CONDITION_AFTER.has(tokens[after].norm) && tokens[after - 1]?.norm !== "even") return true
   let head = sentenceFirst
   while (head < sentenceLast && tokens[head].kind === "punct") head++
   let tail = sentenceLast - 1
