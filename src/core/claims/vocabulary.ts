@@ -37,7 +37,7 @@ const systemNouns =
 const incidentNouns =
   "issue issues problem problems incident outage outages disruption disruptions bug defect error errors glitch incidents impact vulnerability vulnerabilities flaw " +
   "intrusion intrusions breach attack attacks compromise"
-const dataNouns = "data information credentials passwords records files details accounts emails funds pii numbers addresses card cards vaults keys"
+const dataNouns = "data information credentials passwords records files details accounts emails funds pii numbers addresses card cards vaults keys money balances"
 const peopleNouns = "customers users clients you organizations organisations businesses companies enterprises consumers members subscribers tenants"
 
 export const WORD_CLASSES: Record<string, WordClass> = {
