@@ -4,6 +4,7 @@
 import type { AnalysisResult, Claim, ClaimKind, Lexicon } from "./types"
 import { createAttributor } from "./attribution"
 import { compileRules, findClaimSpans, spanKind, type RuleSet } from "./claims/finder"
+import { aboutIT } from "./claims/topic"
 import { buildDoc } from "./nlp/tokens"
 import { compileLexicon, type CompiledLexicon } from "./vendors/matcher"
 import { findMentions } from "./vendors/index"
@@ -57,7 +58,8 @@ export function createAnalyzer(lexicon: Lexicon, hooks: AnalyzerHooks = {}): Ana
     const doc = buildDoc(text)
     const ignoredVendors = new Set(options.ignoredVendors ?? [])
     const mentions = findMentions(doc, compiled, { ignoredVendors })
-    const spans = findClaimSpans(doc, rules)
+    // Without a vendor, a text must read as being about IT for its claims to count.
+    const spans = mentions.length > 0 || aboutIT(doc.tokens) ? findClaimSpans(doc, rules) : []
     const kinds = options.kinds && options.kinds.length > 0 ? new Set(options.kinds) : null
     const ignoredClaims = new Set((options.ignoredClaims ?? []).map((c) => c))
     const attributor = createAttributor(doc, mentions)

@@ -17,8 +17,8 @@ const NEGATORS = new Set(["not", "never", "no", "neither", "nor", "hardly", "bar
 /** Negate only before "to": "failed to restore", "unable to log in" (but "the cluster that failed has been restored"). */
 const NEGATORS_BEFORE_TO = new Set(["fail", "fails", "failed", "failing", "unable", "struggled", "struggling", "struggles", "refused", "declined"])
 /** Words of belief or proof that report doubt when negated ("could not confirm that …", "nor are we convinced …", "stopped short of …"). */
-const NEGATED_DOUBT = new Set(["confirm", "confirmed", "verify", "verified", "convinced", "sure", "certain", "prove", "proven", "established", "substantiate", "short"])
-const NEGATED_DOUBT_WINDOW = 3
+const NEGATED_DOUBT = new Set(["confirm", "confirmed", "verify", "verified", "convinced", "sure", "certain", "prove", "proven", "established", "substantiate", "shown", "proved", "demonstrated", "short"])
+const NEGATED_DOUBT_WINDOW = 6
 // Quotation marks do not break a clause: 'this is not a "switch to us and never go down" post'.
 const CLAUSE_BREAK = new Set([",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "but", "and", "or", "although", "while"])
 const DOUBT = new Set([

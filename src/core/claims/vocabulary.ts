@@ -106,7 +106,7 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   /** Who or what a breach denial is about ("denied that attackers …", "denied any breach"). */
   intruder: { words: set("attackers attacker hackers hacker intruders intruder criminals breach breaches hack compromise intrusion cyberattack ransomware") },
   /** Verbs for data that was touched by an attacker. */
-  "breach-verb": { words: set("hacked accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained exploited decrypted lost") },
+  "breach-verb": { words: set("hacked accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained exploited decrypted lost touched altered") },
   /** Verbs for impact on customers or data. */
   "impact-verb": { words: set("affected impacted lost harmed disrupted involved") },
   "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered reverted addressed repaired corrected patched isolated") },

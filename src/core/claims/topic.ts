@@ -1,0 +1,35 @@
+// Is the text about IT at all? Claims are about software, networks and online
+// services; "the bridge is sturdier than ever" is not one. A text with no vendor
+// is judged by its words, and only when it is long enough to judge.
+import type { Token } from "../nlp/tokens"
+
+const IT_WORDS = new Set(
+  `software hardware firmware cloud server servers outage outages downtime uptime availability sla breach breaches breached hack hacked hacker
+  hackers cyberattack cyberattacks ransomware malware phishing vulnerability vulnerabilities exploit exploited cve cybersecurity encryption
+  encrypted data database databases platform app apps application applications online internet website websites email emails login logins
+  password passwords credentials api apis saas firewall firewalls vpn endpoint endpoints antivirus browser browsers chatbot backup backups
+  hosting storage latency bandwidth cpu gpu network networks datacenter datacentre datacenters datacentres dns cdn kubernetes cluster clusters
+  deploy deployment deployments rollout patch patches patched update updates upgrade upgrades devops incident incidents telecom wireless
+  broadband mobile smartphone smartphones laptop laptops computer computers pc pcs devices device users accounts account payments`
+    .trim()
+    .split(/\s+/)
+)
+
+/** Texts shorter than this are too short to judge: a single sentence keeps its claims. */
+const MIN_WORDS = 60
+/** Distinct IT words a vendor-free text needs before its claims count. */
+const MIN_IT_WORDS = 2
+
+export function aboutIT(tokens: readonly Token[]): boolean {
+  let words = 0
+  const seen = new Set<string>()
+  for (const t of tokens) {
+    if (t.kind !== "word") continue
+    words++
+    if (IT_WORDS.has(t.norm)) {
+      seen.add(t.norm)
+      if (seen.size >= MIN_IT_WORDS) return true
+    }
+  }
+  return words < MIN_WORDS
+}
