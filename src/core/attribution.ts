@@ -6,6 +6,9 @@
 //   pronoun  – it / its / we / our / "the company" / "the firm", resolved to the vendor that
 //              was the subject of a recent sentence
 //   nearest  – otherwise the closest vendor in the sentence or the two sentences before
+// A text written as "we" by a company the lexicon does not know (its title names that company,
+// not a vendor: "Fernbank Hosting Help Centre", "Larkspur Cloud status") keeps its "we" and its
+// unattributed claims to itself: they get no vendor.
 // Vendors named after "than", "unlike", "versus" … are comparison objects and never chosen.
 import type { AttributionMethod, Mention } from "./types"
 import type { Doc } from "./nlp/tokens"
@@ -28,6 +31,7 @@ const MAX_SENTENCES_BACK = 3
 // "A messaging provider said …", "one backup vendor": a company the text does not name.
 const INDEFINITE = new Set(["a", "an", "one", "another"])
 const VENDOR_NOUNS = new Set(["company", "firm", "vendor", "provider", "maker", "developer", "supplier", "startup"])
+const FIRST_PERSON = new Set(["we", "our", "ours", "us"])
 const OPEN_QUOTES = new Set(["“", "«", "„"])
 const CLOSE_QUOTES = new Set(["”", "»"])
 
@@ -82,6 +86,12 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
     located.push({ mention: m, first: ti, last, sentence: doc.sentenceOf[ti] })
   }
   const quotes = located.length > 0 ? quoteRegions(doc) : []
+  const firstPerson = firstPersonOutsideQuotes(doc, quotes)
+  const unknownVoice = located.length > 0 && firstPerson >= 3 && writtenByUnknownCompany(doc, located)
+  // A "we" text whose title names one vendor ("Datadog Engineering Blog") speaks for it.
+  const titleEnd = tokens.findIndex((t, i) => i > 0 && t.newline)
+  const inTitle = located.filter((l) => l.first < (titleEnd < 0 ? tokens.length : titleEnd))
+  const voice = firstPerson >= 3 && inTitle.length > 0 && inTitle.every((l) => l.mention.vendorId === inTitle[0].mention.vendorId) ? inTitle[0] : null
 
   const isComparison = (l: Located): boolean => {
     for (let i = l.first - 1, n = 0; i >= 0 && n < 3; i--, n++) {
@@ -148,8 +158,6 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
 
   /** Resolve a vendor named in an attribution segment, or "the company"/"it" in it. */
   const speakerIn = (a: number, b: number, anchor: number): Attribution | null => {
-    const named = inRange(a, b).filter((l) => !isComparison(l))
-    if (named.length > 0) return { mention: named[0].mention, method: "speaker" }
     let speech = false
     let pronoun = false
     let company = false
@@ -158,6 +166,10 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
       if (PRONOUNS.has(tokens[i].norm)) pronoun = true
       if (COMPANY_NOUNS.has(tokens[i].norm)) company = true
     }
+    // A vendor is the speaker only where something is said ("…, CrowdStrike said"), not in
+    // "… while CrowdStrike customers waited".
+    const named = inRange(a, b).filter((l) => !isComparison(l))
+    if (named.length > 0 && speech) return { mention: named[0].mention, method: "speaker" }
     if (speech && (pronoun || company)) {
       const ante = antecedent(anchor, company)
       if (ante) return { mention: ante.mention, method: "pronoun" }
@@ -200,6 +212,10 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
       // about a vendor the text does not name, not the one mentioned nearby.
       if (unnamedVendor(s.first, first) || unnamedVendor(last, s.last)) return { mention: null, method: null }
 
+      // A vendor named inside the claim ("the Okta production service was not affected").
+      const inside = inRange(first, last).filter((l) => !isComparison(l))
+      if (inside.length > 0) return { mention: inside[0].mention, method: methodFor(inside[0], "subject") }
+
       // 3. Reported speech after the claim: "…, a CrowdStrike spokesperson said."
       const trailing = speakerIn(last, s.last, first)
       if (trailing) return trailing
@@ -209,6 +225,8 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
         const n = tokens[i].norm
         const companyNoun = COMPANY_NOUNS.has(n) && tokens[i - 1]?.norm === "the"
         if (PRONOUNS.has(n) || companyNoun) {
+          if (unknownVoice && (FIRST_PERSON.has(n) || companyNoun)) return { mention: null, method: null }
+          if (voice && FIRST_PERSON.has(n)) return { mention: voice.mention, method: "pronoun" }
           const ante = antecedent(s.first, companyNoun)
           if (ante) return { mention: ante.mention, method: "pronoun" }
           break
@@ -218,6 +236,8 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
       // 5. Nearest: a vendor later in the sentence, or in the two sentences before (same paragraph).
       const later = inRange(last, s.last).filter((l) => !isComparison(l))
       if (later.length > 0) return { mention: later[0].mention, method: "nearest" }
+      if (unknownVoice) return { mention: null, method: null }
+      if (voice) return { mention: voice.mention, method: "nearest" }
       const prior = located.filter(
         (l) => l.last <= s.first && l.sentence >= sIndex - 2 && doc.sentences[l.sentence].paragraph === s.paragraph && !isComparison(l)
       )
@@ -230,4 +250,41 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
       return { mention: null, method: null }
     }
   }
+}
+
+/**
+ * True when a "we" text speaks for a company that is not a vendor: its first line (the
+ * title) names no vendor, and a
+ * capitalised word of that title used again, capitalised, in the middle of a later sentence
+ * (a name, not a headline word) and never in lower case.
+ */
+function writtenByUnknownCompany(doc: Doc, located: Located[]): boolean {
+  const { tokens, sentences, sentenceOf } = doc
+  if (tokens.length === 0) return false
+  const titleEnd = tokens.findIndex((t, i) => i > 0 && t.newline)
+  const title = titleEnd < 0 ? tokens.length : titleEnd
+  if (located.some((l) => l.first < title)) return false
+  const lower = new Set(tokens.filter((t) => t.kind === "word" && !/^\p{Lu}/u.test(t.text)).map((t) => t.norm))
+  const inMention = new Set<number>()
+  for (const l of located) for (let i = l.first; i < l.last; i++) inMention.add(i)
+  for (let i = 0; i < title; i++) {
+    const w = tokens[i]
+    if (w.kind !== "word" || !/^\p{Lu}\p{Ll}/u.test(w.text) || w.text.length < 3 || lower.has(w.norm)) continue
+    for (let j = title; j < tokens.length; j++) {
+      const t = tokens[j]
+      if (t.norm !== w.norm || t.text !== w.text || inMention.has(j)) continue
+      const midSentence = j > sentences[sentenceOf[j]].first && tokens[j - 1].kind !== "punct"
+      if (midSentence) return true
+    }
+  }
+  return false
+}
+
+/** How often the text says "we", "our" or "us" in its own voice (outside quotes). */
+function firstPersonOutsideQuotes(doc: Doc, quotes: [number, number][]): number {
+  let n = 0
+  doc.tokens.forEach((t, i) => {
+    if (FIRST_PERSON.has(t.norm) && t.text !== "US" && !quotes.some(([o, c]) => o < i && i < c)) n++
+  })
+  return n
 }

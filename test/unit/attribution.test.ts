@@ -77,6 +77,32 @@ describe("attribution through analyze", () => {
     expect(attributed("Service was restored within hours, Cloudflare said.")).toEqual([["Service was restored", "cloudflare", "speaker"]])
   })
 
+  it("gives 'we' to the vendor a first-person text is titled for", () => {
+    const text = [
+      "Cloudflare engineering blog",
+      "",
+      "Last year we changed how we ship configuration. Our network is far more resilient now.",
+      "We now stage every change. Config pushes reach a single canary region first."
+    ].join("\n")
+    expect(attributed(text).map(([t, v]) => [t, v])).toEqual([
+      ["far more resilient", "cloudflare"],
+      ["a single canary region", "cloudflare"]
+    ])
+  })
+
+  it("gives no vendor to 'we' in a text titled for a company the lexicon does not know", () => {
+    const text = [
+      "Fernbank Hosting: how we keep your site online",
+      "",
+      "Our users saw no downtime while CrowdStrike customers waited for fixes.",
+      "At Fernbank we test restores weekly, and our backups are encrypted at rest."
+    ].join("\n")
+    expect(attributed(text).map(([t, v]) => [t, v])).toEqual([
+      ["no downtime", null],
+      ["backups are encrypted at rest", null]
+    ])
+  })
+
   it("resolves pronouns and 'the company' to a vendor named before", () => {
     expect(attributed("CrowdStrike pushed a faulty update on Friday. It said the issue has been fully resolved.")).toEqual([
       ["the issue has been fully resolved", "crowdstrike", "pronoun"]
