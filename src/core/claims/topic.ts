@@ -1,16 +1,16 @@
 // Is the text about IT at all? Claims are about software, networks and online
 // services; "the bridge is sturdier than ever" is not one. A text with no vendor
-// is judged by its words, and only when it is long enough to judge.
+// is judged by its unambiguous IT words (not "network", "backup" or "service", which
+// storms and hospitals have too), and only when it is long enough to judge.
 import type { Token } from "../nlp/tokens"
 
 const IT_WORDS = new Set(
-  `software hardware firmware cloud server servers outage outages downtime uptime availability sla breach breaches breached hack hacked hacker
+  `software hardware firmware cloud server servers outage outages downtime uptime sla breach breaches breached hack hacked hacker
   hackers cyberattack cyberattacks ransomware malware phishing vulnerability vulnerabilities exploit exploited cve cybersecurity encryption
-  encrypted data database databases platform app apps application applications online internet website websites email emails login logins
-  password passwords credentials api apis saas firewall firewalls vpn endpoint endpoints antivirus browser browsers chatbot backup backups
-  hosting storage latency bandwidth cpu gpu network networks datacenter datacentre datacenters datacentres dns cdn kubernetes cluster clusters
-  deploy deployment deployments rollout patch patches patched update updates upgrade upgrades devops incident incidents telecom wireless
-  broadband mobile smartphone smartphones laptop laptops computer computers pc pcs devices device users accounts account payments`
+  encrypted data database databases app apps application applications online internet website websites email emails login logins
+  password passwords credentials api apis saas firewall firewalls vpn endpoint endpoints antivirus browser browsers chatbot hosting
+  latency bandwidth cpu gpu datacenter datacentre datacenters datacentres dns cdn kubernetes devops telecom broadband wifi smartphone
+  smartphones laptop laptops computer computers pc pcs`
     .trim()
     .split(/\s+/)
 )
