@@ -17,8 +17,12 @@ const NEGATORS = new Set(["not", "never", "no", "neither", "nor", "hardly", "bar
 /** Negate only before "to": "failed to restore", "unable to log in" (but "the cluster that failed has been restored"). */
 const NEGATORS_BEFORE_TO = new Set(["fail", "fails", "failed", "failing", "unable", "struggled", "struggling", "struggles", "refused", "declined"])
 /** Words of belief or proof that report doubt when negated ("could not confirm that …", "nor are we convinced …", "stopped short of …"). */
-const NEGATED_DOUBT = new Set(["confirm", "confirmed", "verify", "verified", "convinced", "sure", "certain", "prove", "proven", "established", "substantiate", "shown", "proved", "demonstrated", "short"])
+const NEGATED_DOUBT = new Set(["confirm", "confirmed", "verify", "verified", "convinced", "sure", "certain", "prove", "proven", "established", "substantiate", "shown", "proved", "demonstrated", "short", "when", "how"])
 const NEGATED_DOUBT_WINDOW = 6
+const SHORTFALL = new Set(["only", "just", "below", "under", "beneath", "short", "missed", "miss", "misses", "lacked", "lacks"])
+/** A condition that names the failure a claim is about is no hedge: "if a zone goes down, traffic fails over". */
+const FAILURE_WORDS = new Set(["fails", "fail", "failed", "breaks", "break", "crashes", "crash", "goes", "go", "down", "wrong", "outage", "disaster", "fire", "flood", "loses", "lost", "dies", "offline"])
+const CONDITIONS = new Set(["if", "once", "unless", "until", "when"])
 // Quotation marks do not break a clause: 'this is not a "switch to us and never go down" post'.
 const CLAUSE_BREAK = new Set([",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "but", "and", "or", "although", "while"])
 const DOUBT = new Set([
@@ -26,7 +30,7 @@ const DOUBT = new Set([
   "skeptical", "sceptical", "skepticism", "scepticism", "unclear", "unproven", "unverified", "unsubstantiated", "whether", "if", "until", "unless",
   "once", "challenged", "wondered", "wonder", "dubious", "myth", "falsely",
   // Hopes, aims and guesses are not assertions: "it hopes to have systems restored", "might be safer".
-  "might", "perhaps", "possibly", "hopefully", "hope", "hopes", "hoped", "hoping", "aim", "aims", "aimed", "aiming", "intends", "intended",
+  "might", "perhaps", "possibly", "hopefully", "hope", "hopes", "hoped", "hoping", "intends", "intended",
   "expects", "expecting", "wants", "trying", "tries", "supposedly", "allegedly"
 ])
 /** A condition right after the span: "invites keep working if you still use Zoom" (but not "even if"). */
@@ -43,6 +47,10 @@ export function isNegated(tokens: Token[], first: number, sentenceFirst: number)
     words++
     if (t.norm === "t" && i >= 2 && tokens[i - 1].norm === "'" && tokens[i - 2].norm.endsWith("n")) return true
     if (NEGATORS_BEFORE_TO.has(t.norm) && tokens[i + 1]?.norm === "to") return true
+    // "Few systems have been restored" (but "a few … have been restored" is a claim).
+    if (t.norm === "few" && tokens[i - 1]?.norm !== "a") return true
+    // A figure that falls short: "fell well short of 99.999% uptime", "available only 99.1% of the time".
+    if (SHORTFALL.has(t.norm) && tokens[first]?.kind === "num" && words <= 2) return true
     if (NEGATORS.has(t.norm)) {
       const next = tokens[i + 1]
       // "not only", "not just": an intensifier, not a negation.
@@ -57,7 +65,7 @@ export function isNegated(tokens: Token[], first: number, sentenceFirst: number)
 export function isHedged(tokens: Token[], first: number, last: number, sentenceFirst: number, sentenceLast: number): boolean {
   for (let i = first - 1; i >= sentenceFirst; i--) {
     const norm = tokens[i].norm
-    if (DOUBT.has(norm)) return true
+    if (DOUBT.has(norm) && !(CONDITIONS.has(norm) && namesFailure(tokens, i))) return true
     if (NEGATED_DOUBT.has(norm) && negatedBefore(tokens, i, sentenceFirst)) return true
   }
   let after = last
@@ -77,5 +85,11 @@ function negatedBefore(tokens: Token[], i: number, sentenceFirst: number): boole
     const n = tokens[j].norm
     if (NEGATORS.has(n) || n === "nor" || (n === "t" && tokens[j - 1]?.norm === "'")) return true
   }
+  return false
+}
+
+/** True when the few words after a condition word name a failure ("if a data centre fails"). */
+function namesFailure(tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length && j <= i + 5; j++) if (FAILURE_WORDS.has(tokens[j].norm)) return true
   return false
 }

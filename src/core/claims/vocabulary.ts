@@ -58,7 +58,7 @@ export const WORD_CLASSES: Record<string, WordClass> = {
     pattern:
       "industry -? leading | market -? leading | category -? leading | best -? in -? class | world -? class | best -? of -? breed | " +
       "unmatched | unrivaled | unrivalled | unparalleled | unsurpassed | unbeatable | superior | (the)? highest (level of | levels of)? | " +
-      "(the)? strongest | military -? grade | enterprise -? grade | bank -? (grade | level)"
+      "(the)? strongest | military -? grade | enterprise -? grade | (bank | banking) -? (grade | level) | best -? in -? (industry | market)"
   },
   "reliability-noun": { words: set(reliabilityNouns) },
   "performance-noun": { words: set(performanceNouns) },
