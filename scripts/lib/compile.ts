@@ -6,6 +6,7 @@ import { z } from "zod"
 
 import { INCIDENT_TYPES, type Dataset, type IncidentType, type Lexicon } from "../../src/core/types"
 import { parseClaimRules } from "./claim-rules"
+import { compactPattern } from "../../src/core/claims/pattern"
 import { DataError } from "./errors"
 import { mapHibp, mapKev } from "./feeds"
 import { parseIncidents } from "./incidents"
@@ -61,7 +62,8 @@ export function compileData(input: CompileInput): CompileOutput {
   const hibp = mapHibp(input.hibp, vendors)
 
   const lexiconVendors = toLexiconVendors(vendors)
-  const lexicon: Lexicon = { vendors: lexiconVendors, rules }
+  // Bundled compact; data/claim-rules.yaml stays spaced for reading.
+  const lexicon: Lexicon = { vendors: lexiconVendors, rules: rules.map((r) => ({ ...r, pattern: compactPattern(r.pattern) })) }
 
   incidents.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : 1))
   const newestIncident = incidents.reduce((max, i) => (i.date > max ? i.date : max), "")

@@ -1,7 +1,8 @@
 // The only script injected into every page, kept tiny on purpose (no NLP, no
 // UI, no polyfill): it tests the page's text against a compiled prefilter of
-// vendor names and claim cue words, and only on a hit asks the service worker
-// to inject the full detector (app.js) into this frame. New content is queued
+// vendor names, and only on a hit asks the service worker to inject the full
+// detector (app.js) into this frame. A page that names no vendor has no track
+// record to show and never loads the detector. New content is queued
 // by a MutationObserver and tested in debounced batches.
 import type { PlasmoCSConfig } from "plasmo"
 

@@ -7,8 +7,7 @@
 //   2. other names that never need context                                   any case
 //   3. ambiguous names ("Apple", "Windows", "Palo Alto"), spelled exactly    case-sensitive
 //   4. the context words the analyser needs to accept an ambiguous name      any case
-//   5… claim phrases, in as many sources as keep each under 20 KB            any case
-// The page may contain something when 1, 2 or any of 5… matches, or 3 and 4 both do.
+// The page may name a vendor when 1 or 2 matches, or 3 and 4 both do.
 // Any-case sources are written in lower case and run on the lower-cased text:
 // that compiles and runs several times faster than the `i` flag on sources
 // this large. Repeated groups are stored once in `defs` and referenced as "~"
@@ -38,15 +37,14 @@ export function expandPrefilter(data: PrefilterData): string {
 
 export function createPrefilter(data: PrefilterData): (text: string) => boolean {
   const flags = data.flags.replace(/[gyi]/g, "")
-  const [exact, anyCase, ambiguous, context, ...claims] = expandPrefilter(data)
+  const [exact, anyCase, ambiguous, context] = expandPrefilter(data)
     .split("\n")
     .map((src) => new RegExp(src, flags))
-  const folded = [anyCase, ...claims].filter((re) => re !== undefined)
   return (text: string): boolean => {
     if (typeof text !== "string" || text.length === 0) return false
     if (exact?.test(text)) return true
     const lower = text.toLowerCase()
-    if (folded.some((re) => re.test(lower))) return true
+    if (anyCase?.test(lower)) return true
     return !!ambiguous && !!context && ambiguous.test(text) && context.test(lower)
   }
 }

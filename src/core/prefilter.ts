@@ -1,17 +1,17 @@
-// A cheap page test for the content-script loader: could the analyser find
-// anything here? buildPrefilter runs at build time over the lexicon and the
-// claim rules; createPrefilter (in prefilter-match.ts, re-exported here) only
-// compiles the result, so the loader pulls in neither compromise nor the
-// lexicon nor this file's build-time helpers.
+// A cheap page test for the content-script loader: could this page name a
+// vendor? buildPrefilter runs at build time over the lexicon; createPrefilter
+// (in prefilter-match.ts, re-exported here) only compiles the result, so the
+// loader pulls in neither compromise nor the lexicon nor this file's
+// build-time helpers.
 //
-// The regex sources and how they combine are described in
-// prefilter-match.ts. Every part is a superset of what the analyser accepts:
-// if analyze() can return a mention or a claim, some part matches.
+// Only vendors open the door. A page that names no known vendor has no track
+// record to show, so it gets the loader alone and no NLP, whatever claims it
+// makes. The regex sources and how they combine are described in
+// prefilter-match.ts; every part is a superset of the names the analyser
+// accepts: if analyze() can return a mention, some part matches.
 import type { Lexicon } from "./types"
 import { tokenize } from "./nlp/tokens"
 import { casePolicy } from "./vendors/matcher"
-import { cueCost, cueWords, parsePattern, type PatternNode } from "./claims/pattern"
-import { WORD_CLASSES } from "./claims/vocabulary"
 import { CORPORATE_SUFFIX, ORG_NEXT, ORG_PREV, TECH_CUES } from "./vendors/context"
 import { DEF_NAMES, type PrefilterData } from "./prefilter-match"
 
@@ -83,93 +83,6 @@ function vendorSources(lexicon: Lexicon): { exact: string; anyCase: string; ambi
 function contextSource(): string {
   const words = new Set([...TECH_CUES, ...ORG_NEXT, ...ORG_PREV, ...CORPORATE_SUFFIX])
   return `(?<![\\p{L}\\p{N}])${trieRegex(words)}(?![\\p{L}\\p{N}])`
-}
-
-const MAX_CLASS_WORDS = 90
-
-/** A regex (without case) that matches at least every text the pattern matches. */
-function nodeRegex(node: PatternNode): string {
-  switch (node.type) {
-    case "word":
-      return escape(node.word)
-    case "class": {
-      const c = WORD_CLASSES[node.name]
-      // Large classes become "any word": the literal words around them keep the part selective.
-      if (c.words) return c.words.size <= MAX_CLASS_WORDS ? trieRegex(c.words) : "[\\p{L}\\p{N}'-]+"
-      return c.key === "<num>" ? "\\p{N}[\\p{L}\\p{N}.,]*" : "[\\p{L}\\p{N}'-]+"
-    }
-    case "tag":
-      return "[\\p{L}\\p{N}'-]+"
-    case "rest":
-      return ""
-    case "alt":
-      return `(?:${node.options.map(nodeRegex).join("|")})`
-    case "repeat": {
-      const inner = nodeRegex(node.node)
-      if (node.min === 0) return `(?:${inner})${node.max === 1 ? "?" : "*"}`
-      return `(?:${inner})+`
-    }
-    case "seq": {
-      // Any stretch of a sequence is a superset of the whole (the regex searches),
-      // so keep only its most selective required item and the next required one:
-      // short sources stay under the size up to which V8 optimises a regex.
-      const items = node.items
-      const optional = (n: PatternNode): boolean => (n.type === "repeat" && n.min === 0) || n.type === "rest"
-      let anchor = -1
-      let best = Infinity
-      items.forEach((item, i) => {
-        if (optional(item)) return
-        const cost = cueCost(cueWords(item))
-        if (anchor < 0 || cost < best) {
-          anchor = i
-          best = cost
-        }
-      })
-      if (anchor < 0) return ""
-      let a = anchor
-      let b = anchor + 1
-      const next = items.findIndex((item, i) => i > anchor && !optional(item))
-      if (next >= 0) b = next + 1
-      else {
-        for (let i = anchor - 1; i >= 0; i--)
-          if (!optional(items[i])) {
-            a = i
-            break
-          }
-      }
-      return items
-        .slice(a, b)
-        .map(nodeRegex)
-        .filter((s) => s !== "")
-        .join("\\s*")
-    }
-  }
-}
-
-// V8 stops optimising a regex whose source passes 20 KB; claim phrases are
-// packed into as many sources under this size as they need.
-const MAX_CLAIM_SOURCE = 16_000
-
-function claimSources(lexicon: Lexicon): string[] {
-  const chunks: string[][] = [[]]
-  let size = 0
-  for (const r of lexicon.rules ?? []) {
-    let part: string
-    try {
-      part = nodeRegex(parsePattern(r.pattern))
-    } catch {
-      // A rule that does not compile never fires, so it needs no cue.
-      continue
-    }
-    if (size > 0 && size + part.length + 1 > MAX_CLAIM_SOURCE) {
-      chunks.push([])
-      size = 0
-    }
-    chunks[chunks.length - 1].push(part)
-    size += part.length + 1
-  }
-  // No leading word boundary: a kept stretch may start inside a word-glued token run ("99.9%").
-  return chunks.map((parts) => (parts.length > 0 ? `(?:${parts.join("|")})` : "(?!)"))
 }
 
 /**
@@ -253,7 +166,7 @@ function shareGroups(source: string): { source: string; defs: string[] } {
 
 export function buildPrefilter(lexicon: Lexicon): PrefilterData {
   const vendors = vendorSources(lexicon)
-  const parts = [vendors.exact, lowerLiterals(vendors.anyCase), vendors.ambiguous, lowerLiterals(contextSource()), ...claimSources(lexicon).map(lowerLiterals)]
+  const parts = [vendors.exact, lowerLiterals(vendors.anyCase), vendors.ambiguous, lowerLiterals(contextSource())]
   const shared = shareGroups(parts.join("\n"))
   return shared.defs.length > 0 ? { source: shared.source, flags: "u", defs: shared.defs } : { source: shared.source, flags: "u" }
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 
 import { compileRules, findClaimSpans, spanKind } from "~core/claims/finder"
 import { isHedged, isNegated } from "~core/claims/modifiers"
-import { compileMatcher, cueWords, longestMatch, parsePattern, PatternError } from "~core/claims/pattern"
+import { compactPattern, compileMatcher, cueWords, longestMatch, parsePattern, PatternError } from "~core/claims/pattern"
 import { buildDoc } from "~core/nlp/tokens"
 import { CLAIM_KINDS, type ClaimRule } from "~core/types"
 
@@ -204,6 +204,16 @@ describe("spanKind", () => {
     const kindOf = (doc: ReturnType<typeof buildDoc>) => findClaimSpans(doc, ruleSet).map((s) => spanKind(doc, s))
     expect(kindOf(breach)).toEqual(["security"])
     expect(kindOf(outage)).toEqual(["recovery"])
+  })
+})
+
+describe("compactPattern", () => {
+  it("drops only spaces the notation does not need: every rule parses to the same tree", () => {
+    for (const r of pack) {
+      const compact = compactPattern(r.pattern)
+      expect(compact.length).toBeLessThanOrEqual(r.pattern.length)
+      expect(parsePattern(compact), r.id).toEqual(parsePattern(r.pattern))
+    }
   })
 })
 

@@ -26,22 +26,12 @@ describe("prefilter encoding", () => {
     for (const src of expanded.split("\n")) expect(() => new RegExp(src, data.flags)).not.toThrow()
   })
 
-  it("matches names and claims in any case, as the analyser does", () => {
+  it("matches names in any case, as the analyser does, and not claims on their own", () => {
     const matches = createPrefilter(buildPrefilter(lexicon))
-    for (const s of ["CROWDSTRIKE pushed an update", "cloudflare workers were down", "The Most Reliable platform", "Services Have Been Restored."])
+    for (const s of ["CROWDSTRIKE pushed an update", "cloudflare workers were down", "The Most Reliable platform is Cloudflare Workers"])
       expect(matches(s), s).toBe(true)
+    expect(matches("Services Have Been Restored.")).toBe(false)
     expect(matches("The bakery sells out of rye bread before nine.")).toBe(false)
-  })
-
-  it("splits claim phrases over several sources, each small enough for V8 to optimise, and still matches every one", () => {
-    const many: ClaimRule[] = [...rules, ...Array.from({ length: 400 }, (_, i) => ({ ...rules[0], id: `extra-${i}`, pattern: `zork${i} (reliable | dependable | robust) widget` }))]
-    const data = buildPrefilter({ ...lexicon, rules: many })
-    const parts = expandPrefilter(data).split("\n")
-    expect(parts.length).toBeGreaterThan(5)
-    for (const part of parts) expect(part.length).toBeLessThan(20_000)
-    const matches = createPrefilter(data)
-    for (const s of ["zork0 reliable", "The zork399 robust widget", "Services Have Been Restored."]) expect(matches(s), s).toBe(true)
-    expect(matches("zork400 reliable")).toBe(false)
   })
 
   it("expands data without defs unchanged", () => {

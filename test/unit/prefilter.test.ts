@@ -42,12 +42,12 @@ const SENTENCES = [
   "Windows machines crashed after the update.",
   "Shares of Cloudflare (NYSE: NET) fell.",
   "AT&T (NYSE: T) said service was restored.",
+  "Falcon sensor updates are released in stages.",
+  "The Azure cloud is the most reliable on Earth",
+  // Claims without a vendor: no track record to show, so the detector stays out.
   "Our platform offers 99.999% uptime.",
-  "THE MOST RELIABLE CLOUD ON EARTH",
   "The issue has been fully resolved.",
   "We have found no evidence of malicious activity.",
-  "It is more secure and resilient than ever.",
-  "Falcon sensor updates are released in stages.",
   RECIPE,
   SPORTS,
   "The Falcons won the game.",
@@ -59,7 +59,7 @@ describe("buildPrefilter", () => {
   it("produces plain serialisable regex sources", () => {
     const round = JSON.parse(JSON.stringify(data)) as typeof data
     expect(round).toEqual(data)
-    expect(data.source.split("\n").length).toBeGreaterThanOrEqual(5)
+    expect(data.source.split("\n").length).toBe(4)
     for (const src of expandPrefilter(data).split("\n")) expect(() => new RegExp(src, data.flags)).not.toThrow()
   })
 
@@ -74,21 +74,18 @@ describe("buildPrefilter", () => {
 })
 
 describe("createPrefilter", () => {
-  it("says true for vendor names and claim phrases", () => {
-    for (const s of SENTENCES.slice(0, 12)) expect(mayMatch(s), s).toBe(true)
+  it("says true for vendor names in any listed spelling", () => {
+    for (const s of SENTENCES.slice(0, 8)) expect(mayMatch(s), s).toBe(true)
   })
 
-  it("says false for typical vendor-free pages", () => {
-    expect(mayMatch(RECIPE)).toBe(false)
-    expect(mayMatch(SPORTS)).toBe(false)
+  it("says false for vendor-free pages, claims or not", () => {
+    for (const s of SENTENCES.slice(8, 11)) expect(analyzer.analyze(s).claims.length, s).toBeGreaterThan(0)
+    for (const s of SENTENCES.slice(8)) expect(mayMatch(s), s).toBe(false)
     expect(mayMatch("")).toBe(false)
   })
 
-  it("agrees with analyze: whenever analyze finds something, the prefilter says true", () => {
-    for (const s of SENTENCES) {
-      const r = analyzer.analyze(s)
-      if (r.mentions.length > 0 || r.claims.length > 0) expect(mayMatch(s), s).toBe(true)
-    }
+  it("agrees with analyze: whenever analyze finds a vendor, the prefilter says true", () => {
+    for (const s of SENTENCES) if (analyzer.analyze(s).mentions.length > 0) expect(mayMatch(s), s).toBe(true)
   })
 
   it("needs neither compromise nor the lexicon at runtime", () => {
