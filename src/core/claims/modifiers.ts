@@ -17,7 +17,8 @@ const NEGATORS = new Set(["not", "never", "no", "neither", "nor", "hardly", "bar
 /** Negate only before "to": "failed to restore", "unable to log in" (but "the cluster that failed has been restored"). */
 const NEGATORS_BEFORE_TO = new Set(["fail", "fails", "failed", "failing", "unable", "struggled", "struggling", "struggles", "refused", "declined"])
 /** Words of belief or proof that report doubt when negated ("could not confirm that …", "nor are we convinced …", "stopped short of …"). */
-const NEGATED_DOUBT = new Set(["confirm", "confirmed", "verify", "verified", "convinced", "sure", "certain", "prove", "proven", "established", "substantiate", "shown", "proved", "demonstrated", "short", "when", "how"])
+const NEGATED_DOUBT = new Set(["confirm", "confirmed", "verify", "verified", "convinced", "sure", "certain", "prove", "proven", "established", "substantiate", "shown", "proved", "demonstrated", "short", "when", "how",
+  "claim", "say", "promise", "guarantee", "believe", "buy", "think", "accept", "expect"])
 const NEGATED_DOUBT_WINDOW = 6
 const SHORTFALL = new Set(["only", "just", "below", "under", "beneath", "short", "missed", "miss", "misses", "lacked", "lacks"])
 /** A condition that names the failure a claim is about is no hedge: "if a zone goes down, traffic fails over". */
@@ -31,11 +32,17 @@ const DOUBT = new Set([
   "once", "challenged", "wondered", "wonder", "dubious", "myth", "falsely",
   // Hopes, aims and guesses are not assertions: "it hopes to have systems restored", "might be safer".
   "might", "perhaps", "possibly", "hopefully", "hope", "hopes", "hoped", "hoping", "intends", "intended",
-  "expects", "expecting", "wants", "trying", "tries", "supposedly", "allegedly"
+  "expects", "expecting", "wants", "trying", "tries", "supposedly", "allegedly", "skeptics", "sceptics"
 ])
 /** A condition right after the span: "invites keep working if you still use Zoom" (but not "even if"). */
 const CONDITION_AFTER = new Set(["if", "unless", "provided", "assuming"])
-const AUX_QUESTION = new Set(["is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "should", "isn", "aren"])
+const AUX_QUESTION = new Set([
+  "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "should", "isn", "aren",
+  // Wh-questions ask rather than assert too: "Which provider offers the best uptime?"
+  "which", "why", "what", "who", "how", "whose"
+])
+/** Plans and aims before "to" are not assertions: "it plans to add a region to improve availability". */
+const FUTURE_BEFORE_TO = new Set(["plans", "plan", "planned", "planning", "aims", "aim", "aimed", "aiming", "wants", "seeks", "intends", "promises", "pledged", "vowed"])
 
 /** True when a negation sits in the same clause, at most NEGATION_WINDOW words before the span (contractions like isn't count). */
 export function isNegated(tokens: Token[], first: number, sentenceFirst: number): boolean {
@@ -47,6 +54,8 @@ export function isNegated(tokens: Token[], first: number, sentenceFirst: number)
     words++
     if (t.norm === "t" && i >= 2 && tokens[i - 1].norm === "'" && tokens[i - 2].norm.endsWith("n")) return true
     if (NEGATORS_BEFORE_TO.has(t.norm) && tokens[i + 1]?.norm === "to") return true
+    // "any more durable" is asked or denied, not claimed.
+    if (i === first - 1 && t.norm === "any" && tokens[first]?.norm === "more") return true
     // "Few systems have been restored" (but "a few … have been restored" is a claim).
     if (t.norm === "few" && tokens[i - 1]?.norm !== "a") return true
     // A figure that falls short: "fell well short of 99.999% uptime", "available only 99.1% of the time".
@@ -67,6 +76,7 @@ export function isHedged(tokens: Token[], first: number, last: number, sentenceF
     const norm = tokens[i].norm
     if (DOUBT.has(norm) && !(CONDITIONS.has(norm) && namesFailure(tokens, i))) return true
     if (NEGATED_DOUBT.has(norm) && negatedBefore(tokens, i, sentenceFirst)) return true
+    if (FUTURE_BEFORE_TO.has(norm) && tokens[i + 1]?.norm === "to") return true
   }
   let after = last
   if (tokens[after]?.norm === ",") after++
@@ -83,7 +93,7 @@ function negatedBefore(tokens: Token[], i: number, sentenceFirst: number): boole
   if (tokens[i].norm === "short") return tokens[i + 1]?.norm === "of" && /^stop/.test(tokens[i - 1]?.norm ?? "")
   for (let j = i - 1; j >= sentenceFirst && j >= i - NEGATED_DOUBT_WINDOW; j--) {
     const n = tokens[j].norm
-    if (NEGATORS.has(n) || n === "nor" || (n === "t" && tokens[j - 1]?.norm === "'")) return true
+    if (NEGATORS.has(n) || n === "nor" || (n === "few" && tokens[j - 1]?.norm !== "a") || (n === "t" && tokens[j - 1]?.norm === "'")) return true
   }
   return false
 }
