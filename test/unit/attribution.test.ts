@@ -65,7 +65,7 @@ describe("attribution through analyze", () => {
     expect(attributed("\"The issue has been fully resolved,\" a Cloudflare spokesperson said.")).toEqual([
       ["The issue has been fully resolved", "cloudflare", "speaker"]
     ])
-    expect(attributed("Microsoft said: “Azure services are operating normally.”")).toEqual([["operating normally", "microsoft", "speaker"]])
+    expect(attributed("Microsoft said: “Azure services are operating normally.”")).toEqual([["are operating normally", "microsoft", "speaker"]])
   })
 
   it("keeps the speaker for a second, unattributed quote", () => {

@@ -108,7 +108,7 @@ describe("findClaimSpans", () => {
       "the impact is very minimal",
       "no customer data was affected"
     ])
-    expect(texts("Payment services are operating normally again.")).toEqual(["operating normally again"])
+    expect(texts("Payment services are operating normally again.")).toEqual(["are operating normally again"])
   })
 
   it("covers security assurances", () => {

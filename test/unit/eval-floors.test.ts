@@ -14,11 +14,11 @@ const baseline = baselinePredictions(docs, aliasLookup(lexicon.vendors))
 const { analyzeText } = await import("~core/analyze")
 const result = runEval(docs, analyzeText, baseline)
 
-// The target for claims is F1 >= 0.75 on every split. On the held-out texts the
-// detector reaches 0.744 (29 of 45 claims found, 4 false hits): the floor holds
-// that level so a regression fails, and stays below the target until a rule
-// written from new dev texts (never from the held-out ones) closes the gap.
-const CLAIM_F1_FLOOR: Record<(typeof SCOPES)[number], number> = { dev: 0.75, heldout: 0.74, all: 0.75 }
+// The target for claims is F1 >= 0.75 on every split. The held-out texts are at
+// 0.753 (32 of 45 claims found, 8 false hits); dev is at 0.92 over 95 texts, 54
+// of them written blind to the rules and then used to write new ones. Floors sit
+// just under the measured values so a regression fails.
+const CLAIM_F1_FLOOR: Record<(typeof SCOPES)[number], number> = { dev: 0.9, heldout: 0.75, all: 0.88 }
 
 describe.each(SCOPES)("detector on the %s texts", (scope) => {
   const m = result[scope].detector

@@ -32,7 +32,7 @@ const DOUBT = new Set([
   "once", "challenged", "wondered", "wonder", "dubious", "myth", "falsely",
   // Hopes, aims and guesses are not assertions: "it hopes to have systems restored", "might be safer".
   "might", "perhaps", "possibly", "hopefully", "hope", "hopes", "hoped", "hoping", "intends", "intended",
-  "expects", "expecting", "wants", "trying", "tries", "supposedly", "allegedly", "skeptics", "sceptics"
+  "expects", "expecting", "wants", "trying", "tries", "supposedly", "allegedly", "skeptics", "sceptics", "targeting", "targeted"
 ])
 /** A condition right after the span: "invites keep working if you still use Zoom" (but not "even if"). */
 const CONDITION_AFTER = new Set(["if", "unless", "provided", "assuming"])
@@ -42,7 +42,9 @@ const AUX_QUESTION = new Set([
   "which", "why", "what", "who", "how", "whose"
 ])
 /** Plans and aims before "to" are not assertions: "it plans to add a region to improve availability". */
-const FUTURE_BEFORE_TO = new Set(["plans", "plan", "planned", "planning", "aims", "aim", "aimed", "aiming", "wants", "seeks", "intends", "promises", "pledged", "vowed"])
+const FUTURE_BEFORE_TO = new Set(["plans", "plan", "planned", "planning", "aims", "aim", "aimed", "aiming", "wants", "seeks", "intends", "promises", "pledged", "vowed", "meant", "supposed"])
+/** "would have", "could have", "might have": what would have happened, not what did. */
+const COUNTERFACTUAL = new Set(["would", "could", "might", "should"])
 
 /** True when a negation sits in the same clause, at most NEGATION_WINDOW words before the span (contractions like isn't count). */
 export function isNegated(tokens: Token[], first: number, sentenceFirst: number): boolean {
@@ -77,6 +79,7 @@ export function isHedged(tokens: Token[], first: number, last: number, sentenceF
     if (DOUBT.has(norm) && !(CONDITIONS.has(norm) && namesFailure(tokens, i))) return true
     if (NEGATED_DOUBT.has(norm) && negatedBefore(tokens, i, sentenceFirst)) return true
     if (FUTURE_BEFORE_TO.has(norm) && tokens[i + 1]?.norm === "to") return true
+    if (COUNTERFACTUAL.has(norm) && tokens[i + 1]?.norm === "have") return true
   }
   let after = last
   if (tokens[after]?.norm === ",") after++

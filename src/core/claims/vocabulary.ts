@@ -38,7 +38,8 @@ const incidentNouns =
   "issue issues problem problems incident outage outages disruption disruptions bug defect error errors glitch incidents impact vulnerability vulnerabilities flaw " +
   "intrusion intrusions breach attack attacks compromise"
 const dataNouns = "data information credentials passwords records files details accounts emails funds pii numbers addresses card cards vaults keys money balances"
-const peopleNouns = "customers users clients you organizations organisations businesses companies enterprises consumers members subscribers tenants"
+const peopleNouns =
+  "customers users clients you organizations organisations businesses companies enterprises consumers members subscribers tenants merchants retailers shoppers patients passengers everyone everybody"
 
 export const WORD_CLASSES: Record<string, WordClass> = {
   "reliable-adj": { words: set(reliabilityAdjectives) },
@@ -109,14 +110,14 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   "breach-verb": { words: set("hacked accessed compromised exposed stolen exfiltrated leaked breached taken viewed copied obtained exploited decrypted lost touched altered") },
   /** Verbs for impact on customers or data. */
   "impact-verb": { words: set("affected impacted lost harmed disrupted involved") },
-  "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered reverted addressed repaired corrected patched isolated") },
+  "fix-verb": { words: set("restored resolved fixed mitigated remediated recovered reverted addressed repaired corrected patched isolated squashed eliminated cured") },
   "degree": { words: set("fully completely entirely largely mostly successfully now quickly already substantially totally all since also been") },
   "intensifier": { words: set("far much even significantly vastly considerably substantially dramatically markedly increasingly ever") },
   /** Degree words a reviewer or customer uses for a perceived difference ("noticeably quicker"). */
   noticeably: { words: set("noticeably measurably appreciably visibly clearly consistently significantly much far") },
-  "small": { words: set("minimal limited negligible small minor isolated slight insignificant") },
+  "small": { words: set("minimal limited negligible small minor isolated slight insignificant modest") },
   "people": { words: set(peopleNouns) },
-  "copula": { words: set("is are was were remains remain stays stay be been being") },
+  "copula": { words: set("is are was were remains remain remained stays stay stayed be been being") },
   "number-word": { words: set("two three four five six seven eight nine ten twenty hundred") },
   /** "10x", "3.5x" written as one token. */
   multiplier: { test: (t) => t.kind === "num" && /^\d+(?:[.,]\d+)?x$/i.test(t.text), key: "<num>" },
@@ -124,6 +125,8 @@ export const WORD_CLASSES: Record<string, WordClass> = {
   any: { test: (t) => t.kind === "word", key: "<word>" },
   /** An adverb in -ly ("boringly dependable"). Never first in a rule. */
   "ly-adverb": { test: (t) => t.kind === "word" && t.norm.length > 4 && t.norm.endsWith("ly"), key: "<word>" },
+  /** A word in -ing ("is scanning normally again"). Never first in a rule. */
+  ing: { test: (t) => t.kind === "word" && t.norm.length > 4 && t.norm.endsWith("ing"), key: "<word>" },
   /** A literal "+" ("400+ days"), which the notation reserves for repeats. */
   plus: { words: set("+") },
   /** Any number token. */
