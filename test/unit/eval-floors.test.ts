@@ -14,11 +14,12 @@ const baseline = baselinePredictions(docs, aliasLookup(lexicon.vendors))
 const { analyzeText } = await import("~core/analyze")
 const result = runEval(docs, analyzeText, baseline)
 
-// The target for claims is F1 >= 0.75 on every split. The held-out texts are at
-// 0.753 (32 of 45 claims found, 8 false hits); dev is at 0.92 over 95 texts, 54
-// of them written blind to the rules and then used to write new ones. Floors sit
-// just under the measured values so a regression fails.
-const CLAIM_F1_FLOOR: Record<(typeof SCOPES)[number], number> = { dev: 0.9, heldout: 0.75, all: 0.88 }
+// The target for claims is F1 >= 0.75 on every split. The 31 held-out texts are
+// at 0.77 (74 of 107 claims found, 11 false hits); the 12 newest of them, written
+// blind and never read, scored 0.785 on their own. Dev is at 0.92 over 95 texts,
+// 54 of them written blind and then used to write rules. Floors sit just under
+// the measured values so a regression fails.
+const CLAIM_F1_FLOOR: Record<(typeof SCOPES)[number], number> = { dev: 0.9, heldout: 0.76, all: 0.88 }
 
 describe.each(SCOPES)("detector on the %s texts", (scope) => {
   const m = result[scope].detector
