@@ -41,11 +41,13 @@ const empty = (): AnalysisResult => ({ mentions: [], claims: [] })
 export interface AnalyzerHooks {
   /** Called once with the lexicon's unambiguous vendor names, to teach a tagger. */
   teachVendorNames?(key: object, names: string[]): void
+  /** The lexicon's rules, already compiled (the page compiles them over idle slices). */
+  ruleSet?: RuleSet
 }
 
 export function createAnalyzer(lexicon: Lexicon, hooks: AnalyzerHooks = {}): Analyzer {
   const compiled: CompiledLexicon = compileLexicon(lexicon)
-  const rules: RuleSet = compileRules(Array.isArray(lexicon.rules) ? lexicon.rules : [])
+  const rules: RuleSet = hooks.ruleSet ?? compileRules(Array.isArray(lexicon.rules) ? lexicon.rules : [])
   let taught = false
 
   const analyze = (input: string, options: AnalyzeOptions = {}): AnalysisResult => {

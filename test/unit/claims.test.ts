@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import { parse } from "yaml"
 import { describe, expect, it } from "vitest"
 
-import { compileRules, findClaimSpans, spanKind } from "~core/claims/finder"
+import { compileRules, createRuleCompiler, findClaimSpans, spanKind } from "~core/claims/finder"
 import { isHedged, isNegated } from "~core/claims/modifiers"
 import { compactPattern, compileMatcher, cueWords, longestMatch, parsePattern, PatternError } from "~core/claims/pattern"
 import { buildDoc } from "~core/nlp/tokens"
@@ -204,6 +204,21 @@ describe("spanKind", () => {
     const kindOf = (doc: ReturnType<typeof buildDoc>) => findClaimSpans(doc, ruleSet).map((s) => spanKind(doc, s))
     expect(kindOf(breach)).toEqual(["security"])
     expect(kindOf(outage)).toEqual(["recovery"])
+  })
+})
+
+describe("createRuleCompiler", () => {
+  it("compiles a few rules per step into the same rule set as compileRules", () => {
+    const compiler = createRuleCompiler(pack)
+    let steps = 0
+    while (!compiler.step(7)) steps++
+    expect(steps).toBeGreaterThan(pack.length / 7 - 2)
+    const stepped = compiler.result()
+    const text = "The company said all systems have been restored and its platform is more reliable than ever."
+    const spans = (rs: ReturnType<typeof compileRules>) => findClaimSpans(buildDoc(text), rs).map((s) => [s.start, s.end, s.rule.id])
+    expect(stepped.rules.length).toBe(ruleSet.rules.length)
+    expect(spans(stepped)).toEqual(spans(ruleSet))
+    expect(spans(stepped).length).toBeGreaterThan(0)
   })
 })
 

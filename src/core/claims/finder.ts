@@ -12,12 +12,15 @@ export interface CompiledRule {
   rationale: string
   node: PatternNode
   match: Matcher
+  /** Position of the rule in the pack: the earlier rule wins a tie. */
   order: number
+  /** Index of this matcher in RuleSet.rules (a rule's top-level alternatives are matched separately). */
+  slot: number
 }
 
 export interface RuleSet {
   rules: CompiledRule[]
-  /** Cue word → indexes (order) of rules that need it; rules in `alwaysOn` have no cue. */
+  /** Cue word → slots of the matchers that need it; matchers in `alwaysOn` have no cue. */
   cues: Map<string, number[]>
   alwaysOn: Set<number>
   /** Index key (normalised word, or "<num>") → rules that may start there. */
@@ -27,36 +30,58 @@ export interface RuleSet {
 }
 
 export function compileRules(rules: ClaimRule[]): RuleSet {
+  const compiler = createRuleCompiler(rules)
+  compiler.step(rules.length)
+  return compiler.result()
+}
+
+/**
+ * Compiles a rule pack a few rules at a time, so a page can spread the work over
+ * idle slices instead of one long task: call step(n) until it returns true.
+ */
+export function createRuleCompiler(rules: ClaimRule[]): { step(count: number): boolean; result(): RuleSet } {
   const compiled: CompiledRule[] = []
   const index = new Map<string, CompiledRule[]>()
   const errors: RuleSet["errors"] = []
   const cues = new Map<string, number[]>()
   const alwaysOn = new Set<number>()
-  rules.forEach((r, order) => {
+  let next = 0
+  const add = (r: ClaimRule, order: number): void => {
     try {
       const node = parsePattern(r.pattern)
       const first = firstKeys(node)
       if (!first || first.nullable) throw new PatternError(`rule must start with a word or word class: "${r.pattern}"`)
-      const rule: CompiledRule = { id: r.id, kind: r.kind, rationale: r.rationale, node, match: compileMatcher(node), order }
-      compiled.push(rule)
-      const words = cueWords(node)
-      if (!words) alwaysOn.add(order)
-      else
-        for (const w of words) {
-          const list = cues.get(w)
-          if (list) list.push(order)
-          else cues.set(w, [order])
+      // Each top-level alternative is indexed by its own first words and cue words, so
+      // "(the)? impact is minimal | a handful of customers …" is not tried at every "the".
+      for (const part of node.type === "alt" ? node.options : [node]) {
+        const slot = compiled.length
+        const rule: CompiledRule = { id: r.id, kind: r.kind, rationale: r.rationale, node: part, match: compileMatcher(part), order, slot }
+        compiled.push(rule)
+        const words = cueWords(part)
+        if (!words) alwaysOn.add(slot)
+        else
+          for (const w of words) {
+            const list = cues.get(w)
+            if (list) list.push(slot)
+            else cues.set(w, [slot])
+          }
+        for (const k of firstKeys(part)?.keys ?? []) {
+          const list = index.get(k)
+          if (list) list.push(rule)
+          else index.set(k, [rule])
         }
-      for (const k of first.keys) {
-        const list = index.get(k)
-        if (list) list.push(rule)
-        else index.set(k, [rule])
       }
     } catch (e) {
       errors.push({ id: r.id, error: e instanceof Error ? e.message : String(e) })
     }
-  })
-  return { rules: compiled, index, errors, cues, alwaysOn }
+  }
+  return {
+    step(count: number): boolean {
+      for (const end = Math.min(rules.length, next + Math.max(1, count)); next < end; next++) add(rules[next], next)
+      return next >= rules.length
+    },
+    result: () => ({ rules: compiled, index, errors, cues, alwaysOn })
+  }
 }
 
 export interface ClaimSpan {
@@ -101,21 +126,19 @@ export function spanKind(doc: Doc, span: ClaimSpan): ClaimKind {
 export function findClaimSpans(doc: Doc, ruleSet: RuleSet): ClaimSpan[] {
   const { tokens } = doc
   const raw: ClaimSpan[] = []
-  // Which rules can fire in which sentence: a rule needs one of its cue words.
-  const width = ruleSet.rules.length === 0 ? 0 : Math.max(...ruleSet.rules.map((r) => r.order)) + 1
-  const active = new Uint8Array(doc.sentences.length * width)
-  const hasCue = new Uint8Array(doc.sentences.length)
-  for (let i = 0; i < tokens.length; i++) {
-    const list = ruleSet.cues.get(tokens[i].norm)
-    if (!list) continue
-    const base = doc.sentenceOf[i] * width
-    hasCue[doc.sentenceOf[i]] = 1
-    for (const o of list) active[base + o] = 1
-  }
+  // Which matchers can fire in a sentence: each needs one of its cue words there.
+  // activeIn[slot] holds the last sentence that had one, so nothing is reset per sentence.
+  const activeIn = new Int32Array(ruleSet.rules.length).fill(-1)
   const always = ruleSet.alwaysOn
   for (const s of doc.sentences) {
-    if (!hasCue[s.index] && always.size === 0) continue
-    const base = s.index * width
+    let hasCue = false
+    for (let i = s.first; i < s.last; i++) {
+      const list = ruleSet.cues.get(tokens[i].norm)
+      if (!list) continue
+      hasCue = true
+      for (const slot of list) activeIn[slot] = s.index
+    }
+    if (!hasCue && always.size === 0) continue
     let tagged: TaggedTerm[] | null = null
     const tagCache = new Map<number, ReadonlySet<string>>()
     const ctx = {
@@ -132,21 +155,25 @@ export function findClaimSpans(doc: Doc, ruleSet: RuleSet): ClaimSpan[] {
         return tags
       }
     }
+    const tryRules = (list: CompiledRule[], i: number): void => {
+      for (const rule of list) {
+        if (activeIn[rule.slot] !== s.index && !always.has(rule.slot)) continue
+        let end = longestMatch(rule.match, i, ctx)
+        if (end < 0) continue
+        // Never end a span on punctuation or a dangling connector.
+        while (end > i + 1 && tokens[end - 1].kind === "punct" && !/[%#]/.test(tokens[end - 1].text)) end--
+        if (end <= i) continue
+        raw.push({ first: i, last: end, start: tokens[i].start, end: tokens[end - 1].end, sentence: s.index, rule })
+      }
+    }
     for (let i = s.first; i < s.last; i++) {
       const t = tokens[i]
-      const candidates = ruleSet.index.get(t.kind === "num" ? "<num>" : t.norm)
-      const wordCandidates = t.kind === "num" ? ruleSet.index.get(t.norm) : undefined
-      for (const list of [candidates, wordCandidates]) {
-        if (!list) continue
-        for (const rule of list) {
-          if (!active[base + rule.order] && !always.has(rule.order)) continue
-          let end = longestMatch(rule.match, i, ctx)
-          if (end < 0) continue
-          // Never end a span on punctuation or a dangling connector.
-          while (end > i + 1 && (tokens[end - 1].kind === "punct" && !/[%#]/.test(tokens[end - 1].text))) end--
-          if (end <= i) continue
-          raw.push({ first: i, last: end, start: t.start, end: tokens[end - 1].end, sentence: s.index, rule })
-        }
+      // A number starts both the rules that begin with {num} and those that begin with that very number.
+      const list = ruleSet.index.get(t.kind === "num" ? "<num>" : t.norm)
+      if (list) tryRules(list, i)
+      if (t.kind === "num") {
+        const exact = ruleSet.index.get(t.norm)
+        if (exact) tryRules(exact, i)
       }
     }
   }

@@ -27,6 +27,11 @@ export function compactPattern(source: string): string {
   return source.trim().replace(/\s*([()|?*+])\s*/g, "$1").replace(/\s+/g, " ")
 }
 
+// Parsed literals and class patterns, shared by every rule: most words recur across the pack.
+// Nodes are never mutated after parsing, so sharing them is safe.
+const literals = new Map<string, PatternNode>()
+const classPatterns = new Map<string, PatternNode>()
+
 /** Parses one pattern. Throws PatternError with a readable message on bad syntax. */
 export function parsePattern(source: string): PatternNode {
   const lexemes = source.match(/\(|\)|\||\?|\*|\+|[^\s()|?*+]+/g) ?? []
@@ -67,15 +72,23 @@ export function parsePattern(source: string): PatternNode {
     if (cls) {
       const c = WORD_CLASSES[cls[1]]
       if (!c) throw new PatternError(`unknown word class {${cls[1]}} in "${source}"`)
-      if (c.pattern) return parsePattern(c.pattern)
+      if (c.pattern) {
+        let parsed = classPatterns.get(cls[1])
+        if (!parsed) classPatterns.set(cls[1], (parsed = parsePattern(c.pattern)))
+        return parsed
+      }
       return { type: "class", name: cls[1] }
     }
     const tag = /^#([A-Z][A-Za-z]+)$/.exec(lx)
     if (tag) return { type: "tag", tag: tag[1] }
     // A literal may hold several tokens ("world's", "best-in-class").
+    const known = literals.get(lx)
+    if (known) return known
     const words = tokenize(lx).map((t) => ({ type: "word", word: normalizeToken(t.text) }) as PatternNode)
     if (words.length === 0) throw new PatternError(`bad literal "${lx}" in "${source}"`)
-    return words.length === 1 ? words[0] : { type: "seq", items: words }
+    const node: PatternNode = words.length === 1 ? words[0] : { type: "seq", items: words }
+    literals.set(lx, node)
+    return node
   }
   const root = parseAlt()
   if (i < lexemes.length) throw new PatternError(`unexpected "${lexemes[i]}" in "${source}"`)
@@ -83,13 +96,14 @@ export function parsePattern(source: string): PatternNode {
 }
 
 /** Index keys a match can start with; null when the pattern could start anywhere (not allowed). */
-export function firstKeys(node: PatternNode): { keys: Set<string>; nullable: boolean } | null {
+export function firstKeys(node: PatternNode): { keys: ReadonlySet<string>; nullable: boolean } | null {
   switch (node.type) {
     case "word":
       return { keys: new Set([node.word]), nullable: false }
     case "class": {
+      // The class's own set, not a copy: rule compilation runs on the page, once.
       const c = WORD_CLASSES[node.name]
-      return { keys: new Set(c.key ? [c.key] : [...(c.words ?? [])]), nullable: false }
+      return { keys: c.key ? new Set([c.key]) : (c.words ?? new Set()), nullable: false }
     }
     case "tag":
     case "rest":
@@ -134,14 +148,12 @@ const COMMON = new Set([
  * such set). Prefers the rarest required item, so a sentence without any of
  * these words can skip the rule.
  */
-export function cueWords(node: PatternNode): Set<string> | null {
+export function cueWords(node: PatternNode): ReadonlySet<string> | null {
   switch (node.type) {
     case "word":
       return new Set([node.word])
-    case "class": {
-      const c = WORD_CLASSES[node.name]
-      return c.words ? new Set(c.words) : null
-    }
+    case "class":
+      return WORD_CLASSES[node.name].words ?? null
     case "tag":
     case "rest":
       return null
@@ -157,7 +169,7 @@ export function cueWords(node: PatternNode): Set<string> | null {
       return all
     }
     case "seq": {
-      let best: Set<string> | null = null
+      let best: ReadonlySet<string> | null = null
       let bestCost = Infinity
       for (const item of node.items) {
         const c = cueWords(item)
@@ -173,7 +185,7 @@ export function cueWords(node: PatternNode): Set<string> | null {
 }
 
 /** How unselective a cue set is: common words weigh most, then the number of words. */
-export function cueCost(cues: Set<string> | null): number {
+export function cueCost(cues: ReadonlySet<string> | null): number {
   if (!cues) return Infinity
   let common = 0
   cues.forEach((w) => {
