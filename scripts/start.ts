@@ -68,7 +68,7 @@ function printFindings(findings: TabFindings) {
   for (const m of report.mentions) {
     const record = context.vendors[m.vendorId]
     console.log(
-      `  ${m.vendor}: named ${m.count}×; ${record?.incidentCount ?? 0} incidents on record, ${record?.kev.total ?? 0} exploited CVEs (CISA KEV)`
+      `  ${m.vendor}: named ${m.count}×; ${plural(record?.incidentCount ?? 0, "incident")} on record, ${plural(record?.kev.total ?? 0, "exploited CVE")} (CISA KEV)`
     )
     if (record?.timeline) console.log(`    ${record.timeline.text}`)
   }
@@ -94,3 +94,7 @@ main().catch((error) => {
   console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 })
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`
+}
