@@ -1,12 +1,18 @@
-// Context that cancels a claim: negation right before the span, doubt or
-// condition earlier in the sentence, and yes/no questions.
+// Context that cancels a claim: negation right before the span; doubt, hope,
+// plans or a condition earlier in the sentence; a condition right after it;
+// and questions.
 //
 // Decisions (documented in data/claim-rules.yaml):
 // - "X is not more reliable" is not a claim: the negation reverses it.
+//   So are "failed to restore", "few systems were restored" and a figure that
+//   falls short ("missed its 99.95% availability target").
 // - "not only more reliable but …" stays a claim.
-// - Reported doubt ("critics doubt it is secure", "questioned whether the
-//   systems were restored") and conditions ("until systems are restored",
-//   "if the issue is resolved") are not claims.
+// - Reported doubt ("critics doubt it is secure", "could not confirm that …"),
+//   hopes and plans ("hopes to restore", "plans to add a region to improve
+//   availability"), what would have happened ("would have reached only …") and
+//   conditions ("until systems are restored", "… if you upgrade") are not claims.
+// - A condition that names the failure ("if a zone goes down, traffic fails
+//   over") describes the claim itself and stays one, as does "even if".
 // - Reported speech without doubt ("analysts said the issue was resolved")
 //   stays a claim: someone asserted it.
 import type { Token } from "../nlp/tokens"
@@ -17,13 +23,16 @@ const NEGATORS = new Set(["not", "never", "no", "neither", "nor", "hardly", "bar
 /** Negate only before "to": "failed to restore", "unable to log in" (but "the cluster that failed has been restored"). */
 const NEGATORS_BEFORE_TO = new Set(["fail", "fails", "failed", "failing", "unable", "struggled", "struggling", "struggles", "refused", "declined"])
 /** Words of belief or proof that report doubt when negated ("could not confirm that …", "nor are we convinced …", "stopped short of …"). */
-const NEGATED_DOUBT = new Set(["confirm", "confirmed", "verify", "verified", "convinced", "sure", "certain", "prove", "proven", "established", "substantiate", "shown", "proved", "demonstrated", "short", "when", "how",
-  "claim", "say", "promise", "guarantee", "believe", "buy", "think", "accept", "expect"])
+const NEGATED_DOUBT = new Set([
+  "confirm", "confirmed", "verify", "verified", "convinced", "sure", "certain", "prove", "proven", "proved", "established", "substantiate",
+  "shown", "demonstrated", "short", "when", "how", "claim", "say", "promise", "guarantee", "believe", "buy", "think", "accept", "expect"
+])
 const NEGATED_DOUBT_WINDOW = 6
+/** Just before a figure, these make it a shortfall, not a boast. */
 const SHORTFALL = new Set(["only", "just", "below", "under", "beneath", "short", "missed", "miss", "misses", "lacked", "lacks"])
 /** A condition that names the failure a claim is about is no hedge: "if a zone goes down, traffic fails over". */
 const FAILURE_WORDS = new Set(["fails", "fail", "failed", "breaks", "break", "crashes", "crash", "goes", "go", "down", "wrong", "outage", "disaster", "fire", "flood", "loses", "lost", "dies", "offline"])
-const CONDITIONS = new Set(["if", "once", "unless", "until", "when"])
+const CONDITIONS = new Set(["if", "once", "unless", "until"])
 // Quotation marks do not break a clause: 'this is not a "switch to us and never go down" post'.
 const CLAUSE_BREAK = new Set([",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "but", "and", "or", "although", "while"])
 const DOUBT = new Set([
@@ -36,7 +45,7 @@ const DOUBT = new Set([
 ])
 /** A condition right after the span: "invites keep working if you still use Zoom" (but not "even if"). */
 const CONDITION_AFTER = new Set(["if", "unless", "provided", "assuming"])
-const AUX_QUESTION = new Set([
+const QUESTION_OPENERS = new Set([
   "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "should", "isn", "aren",
   // Wh-questions ask rather than assert too: "Which provider offers the best uptime?"
   "which", "why", "what", "who", "how", "whose"
@@ -88,7 +97,7 @@ export function isHedged(tokens: Token[], first: number, last: number, sentenceF
   while (head < sentenceLast && tokens[head].kind === "punct") head++
   let tail = sentenceLast - 1
   while (tail > head && tokens[tail].kind === "punct" && tokens[tail].text !== "?") tail--
-  return tokens[tail]?.text === "?" && head < sentenceLast && AUX_QUESTION.has(tokens[head].norm)
+  return tokens[tail]?.text === "?" && head < sentenceLast && QUESTION_OPENERS.has(tokens[head].norm)
 }
 
 /** A negation (or "stopped" before "short of") among the few words before token i. */
