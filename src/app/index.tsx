@@ -113,7 +113,12 @@ class PageApp {
       if (!scan || signal.aborted) return
       this.scan = this.applyDismissals(scan)
       this.indexFlags()
+      // Painting thousands of flags and reporting them are separate tasks on a big page.
+      await nextIdle()
+      if (signal.aborted) return
       this.paint()
+      await nextIdle()
+      if (signal.aborted) return
       await this.report()
     } catch (error) {
       this.handleError(error)
