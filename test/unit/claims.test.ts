@@ -207,6 +207,15 @@ describe("spanKind", () => {
   })
 })
 
+describe("claims about things that are not IT", () => {
+  it("drops a claim whose own words name a physical thing, but keeps IT senses", () => {
+    expect(texts("Our dog is more reliable than our car.")).toEqual([])
+    expect(texts("The new lens is blazing fast to focus.")).toEqual([])
+    expect(texts("Self-hosted runners are unaffected.")).not.toEqual([])
+    expect(texts("The Windows fleet has been fully restored.")).not.toEqual([])
+  })
+})
+
 describe("createRuleCompiler", () => {
   it("compiles a few rules per step into the same rule set as compileRules", () => {
     const compiler = createRuleCompiler(pack)

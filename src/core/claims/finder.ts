@@ -4,6 +4,7 @@ import type { ClaimKind, ClaimRule } from "../types"
 import type { Doc } from "../nlp/tokens"
 import { tagSentence, type TaggedTerm } from "../nlp/setup"
 import { isHedged, isNegated } from "./modifiers"
+import { aboutNonItThing } from "./topic"
 import { compileMatcher, cueWords, firstKeys, longestMatch, parsePattern, PatternError, type Matcher, type PatternNode } from "./pattern"
 
 export interface CompiledRule {
@@ -189,6 +190,7 @@ export function findClaimSpans(doc: Doc, ruleSet: RuleSet): ClaimSpan[] {
     for (let i = span.first; i < span.last; i++) taken[i] = 1
     const s = doc.sentences[span.sentence]
     if (isNegated(tokens, span.first, s.first) || isHedged(tokens, span.first, span.last, s.first, s.last)) continue
+    if (aboutNonItThing(tokens, span.first, span.last, s.first)) continue
     kept.push(span)
   }
   return kept.sort((a, b) => a.start - b.start)

@@ -33,3 +33,27 @@ export function aboutIT(tokens: readonly Token[]): boolean {
   }
   return words < MIN_WORDS
 }
+
+// Things that are clearly not software, networks or online services. A claim
+// whose own words (or the few words before it) name one is about that thing:
+// "the fastest trains", "our dog is more reliable than our car". Words that
+// also name IT things (windows, vault, lock, bridge, stable, runners, plane,
+// camera, recipe, umbrella, wine) are left out.
+const NON_IT_THINGS = new Set(
+  `dog dogs horse horses pony car cars truck trucks bike bikes bicycle ferry boat boats barn padlock padlocks shoes jacket
+  backpack lens lenses tripod brakes tyres tires mattress sofa kettle oven fridge espresso coffee bread cake pie restaurant beer
+  fern athlete athletes striker goalkeeper marathon stadium referee`
+    .trim()
+    .split(/\s+/)
+)
+
+/** True when the span or the few words before it name a thing that is not IT, and no IT word. */
+export function aboutNonItThing(tokens: readonly Token[], first: number, last: number, sentenceFirst: number): boolean {
+  let thing = false
+  for (let i = Math.max(sentenceFirst, first - 4); i < last; i++) {
+    const norm = tokens[i].norm
+    if (IT_WORDS.has(norm)) return false
+    if (NON_IT_THINGS.has(norm)) thing = true
+  }
+  return thing
+}
