@@ -86,11 +86,12 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
     located.push({ mention: m, first: ti, last, sentence: doc.sentenceOf[ti] })
   }
   const quotes = located.length > 0 ? quoteRegions(doc) : []
+  // The voice of a "we" text: the vendor its title names ("Datadog Engineering Blog"), or no
+  // vendor when the title names a company the lexicon does not know.
   const firstPerson = firstPersonOutsideQuotes(doc, quotes)
-  const unknownVoice = located.length > 0 && firstPerson >= 3 && writtenByUnknownCompany(doc, located)
-  // A "we" text whose title names one vendor ("Datadog Engineering Blog") speaks for it.
-  const titleEnd = tokens.findIndex((t, i) => i > 0 && t.newline)
-  const inTitle = located.filter((l) => l.first < (titleEnd < 0 ? tokens.length : titleEnd))
+  const title = titleLength(doc)
+  const inTitle = located.filter((l) => l.first < title)
+  const unknownVoice = located.length > 0 && firstPerson >= 3 && inTitle.length === 0 && titleNamesUnknownCompany(doc, located, title)
   const voice = firstPerson >= 3 && inTitle.length > 0 && inTitle.every((l) => l.mention.vendorId === inTitle[0].mention.vendorId) ? inTitle[0] : null
 
   const isComparison = (l: Located): boolean => {
@@ -252,18 +253,19 @@ export function createAttributor(doc: Doc, mentions: Mention[]): Attributor {
   }
 }
 
+/** Tokens in the first line, the title. */
+function titleLength(doc: Doc): number {
+  const end = doc.tokens.findIndex((t, i) => i > 0 && t.newline)
+  return end < 0 ? doc.tokens.length : end
+}
+
 /**
- * True when a "we" text speaks for a company that is not a vendor: its first line (the
- * title) names no vendor, and a
- * capitalised word of that title used again, capitalised, in the middle of a later sentence
- * (a name, not a headline word) and never in lower case.
+ * True when a capitalised word of the title (its first `title` tokens) is used again,
+ * capitalised, in the middle of a later sentence (a name, not a headline word), never in
+ * lower case and never as part of a vendor mention: a company the lexicon does not know.
  */
-function writtenByUnknownCompany(doc: Doc, located: Located[]): boolean {
+function titleNamesUnknownCompany(doc: Doc, located: Located[], title: number): boolean {
   const { tokens, sentences, sentenceOf } = doc
-  if (tokens.length === 0) return false
-  const titleEnd = tokens.findIndex((t, i) => i > 0 && t.newline)
-  const title = titleEnd < 0 ? tokens.length : titleEnd
-  if (located.some((l) => l.first < title)) return false
   const lower = new Set(tokens.filter((t) => t.kind === "word" && !/^\p{Lu}/u.test(t.text)).map((t) => t.norm))
   const inMention = new Set<number>()
   for (const l of located) for (let i = l.first; i < l.last; i++) inMention.add(i)
