@@ -26,6 +26,8 @@ const DEBOUNCE_MS = 400
 
 const matches = createPrefilter(prefilterData as PrefilterData)
 let requested = false
+/** The whole page was read and names no vendor (the popup asks, to say so). */
+let checked = false
 let observer: MutationObserver | null = null
 let queued: Node[] = []
 let timer: ReturnType<typeof setTimeout> | undefined
@@ -59,6 +61,7 @@ function testText(text: string, from = 0) {
   // Overlap by 100 chars so a name split across two slices is still seen.
   if (matches(text.slice(Math.max(0, from - 100), end))) return void requestDetector()
   if (end < text.length && end < MAX_TEXT) idle(() => testText(text, end))
+  else checked = true
 }
 
 function flushQueue() {
@@ -88,13 +91,16 @@ function observe() {
 function start() {
   if (appLoaded() || !document.body) return
   requested = false
+  checked = false
   observe()
   idle(() => testText(document.title + "\n" + (document.body.textContent ?? "")))
 }
 
-ext.runtime.onMessage.addListener((message: { type?: string }) => {
+ext.runtime.onMessage.addListener((message: { type?: string }, _sender: unknown, sendResponse: (status: { checked: boolean }) => void) => {
   // The popup re-enabled this site, or asked for a rescan before the detector loaded.
   if (message?.type === "page/rescan" && !appLoaded()) start()
+  // The popup found no findings: has this page been read, with no vendor on it?
+  if (message?.type === "page/status" && !appLoaded()) sendResponse({ checked: checked && !requested })
   return undefined
 })
 

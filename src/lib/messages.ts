@@ -78,4 +78,9 @@ export interface SnippetFocus {
 }
 
 /** Messages the background or popup sends to a tab's content script. */
-export type TabRequest = { type: "claim/focus"; claimId: number } | { type: "page/rescan" }
+export type TabRequest = { type: "claim/focus"; claimId: number } | { type: "page/rescan" } | { type: "page/status" }
+
+/** The loader's answer to "page/status": it read the whole page and found no vendor. */
+export interface LoaderStatus {
+  checked: boolean
+}

@@ -16,7 +16,7 @@ import { useTheme } from "~components/theme"
 import { VendorRecordView } from "~components/vendor-record"
 import { DEFAULT_SETTINGS, isSiteDisabled, normalizeSite, type Settings } from "~core/settings"
 import { t, tn } from "~lib/i18n"
-import type { TabFindings, TabRequest } from "~lib/messages"
+import type { LoaderStatus, TabFindings, TabRequest } from "~lib/messages"
 import { send } from "~lib/send"
 import { loadSettings, saveSettings } from "~lib/storage"
 
@@ -51,6 +51,14 @@ function sendToTab(tabId: number | null, message: TabRequest): Promise<void> {
   )
 }
 
+/** Whether the tab's loader has read the whole page and found no vendor; false when unsure. */
+async function loaderChecked(tabId: number): Promise<boolean> {
+  const status = (await withTimeout(browser.tabs.sendMessage(tabId, { type: "page/status" } satisfies TabRequest), TAB_MESSAGE_TIMEOUT_MS, "").catch(
+    () => null
+  )) as LoaderStatus | null | undefined
+  return status?.checked === true
+}
+
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=` (or `?tabId=`)
  * when popup.html is opened as a page (end-to-end tests, keyboard users who
@@ -70,6 +78,7 @@ function Popup() {
   const [findings, setFindings] = useState<TabFindings | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [settled, setSettled] = useState(false)
+  const [noVendorPage, setNoVendorPage] = useState(false)
   const [saving, setSaving] = useState(false)
   const alive = useRef(true)
   useTheme(settings.theme, settings.colors)
@@ -85,6 +94,11 @@ function Popup() {
         setError(null)
         setFindings(found)
         if (found) return
+        // No findings: the loader may have read the page and found no vendor, so nothing ran.
+        if (retry && (await loaderChecked(tabId))) {
+          if (alive.current) setNoVendorPage(true)
+          return
+        }
       } catch (e) {
         if (alive.current) setError(errorText(e))
         return
@@ -140,6 +154,7 @@ function Popup() {
       await sendToTab(tab.id, { type: "page/rescan" })
       if (enable && tab.id !== null) {
         setFindings(null)
+        setNoVendorPage(false)
         await refresh(tab.id, true)
       }
     } catch (e) {
@@ -174,7 +189,7 @@ function Popup() {
     }
   }
 
-  const status = popupStatus({ settled, url: tab.url, settings, findings, error })
+  const status = popupStatus({ settled, url: tab.url, settings, findings, error, loaderChecked: noVendorPage })
   const title = findings?.title || tab.title || t("popup_untitled")
   const site = tab.url && isReadableUrl(tab.url) ? normalizeSite(tab.url) : ""
 
@@ -236,7 +251,7 @@ function Popup() {
         {status.kind === "no-vendors" ? (
           <>
             <EmptyState icon="○" title={t("popup_noVendorsTitle")} detail={t("popup_noVendorsDetail")} />
-            <ClaimsSection findings={status.findings} settings={settings} onFocus={focusClaim} />
+            {status.findings ? <ClaimsSection findings={status.findings} settings={settings} onFocus={focusClaim} /> : null}
           </>
         ) : null}
         {status.kind === "no-claims" || status.kind === "findings" ? (

@@ -10,7 +10,8 @@ export type PopupStatus =
   | { kind: "disabled" }
   /** A web page the content script has not reported on (yet). */
   | { kind: "not-scanned" }
-  | { kind: "no-vendors"; findings: TabFindings }
+  /** findings is null when only the loader read the page: it names no vendor, so nothing was analysed. */
+  | { kind: "no-vendors"; findings: TabFindings | null }
   | { kind: "no-claims"; findings: TabFindings }
   | { kind: "findings"; findings: TabFindings }
 
@@ -21,18 +22,20 @@ export interface PopupInputs {
   settings: Settings
   findings: TabFindings | null
   error: string | null
+  /** The tab's loader read the whole page and found no vendor name. */
+  loaderChecked?: boolean
 }
 
 export function isReadableUrl(url: string | null): boolean {
   return !!url && /^https?:\/\//i.test(url)
 }
 
-export function popupStatus({ settled, url, settings, findings, error }: PopupInputs): PopupStatus {
+export function popupStatus({ settled, url, settings, findings, error, loaderChecked }: PopupInputs): PopupStatus {
   if (!settled) return { kind: "loading" }
   if (!findings && !isReadableUrl(url)) return { kind: "unreadable" }
   if (url && isReadableUrl(url) && isSiteDisabled(settings, url)) return { kind: "disabled" }
   if (error) return { kind: "error", message: error }
-  if (!findings) return { kind: "not-scanned" }
+  if (!findings) return loaderChecked ? { kind: "no-vendors", findings: null } : { kind: "not-scanned" }
   const claims = visibleClaims(findings, settings)
   if (findings.report.mentions.length === 0) return { kind: "no-vendors", findings }
   if (claims.length === 0) return { kind: "no-claims", findings }

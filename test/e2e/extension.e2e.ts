@@ -178,6 +178,12 @@ describe("pages without vendors and editors", () => {
     const tabId = await tabIdOf(page)
     const stored = await session.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId)
     expect(stored).toEqual({})
+    // The popup says the page names no vendor, not that it is still being read.
+    const popup = await session.context.newPage()
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`)
+    await expect.poll(() => popup.getByText("No vendors on this page").count(), { timeout: 10_000 }).toBe(1)
+    expect(await popup.getByText("No findings for this page yet").count()).toBe(0)
+    await popup.close()
     await page.close()
   })
 

@@ -44,6 +44,8 @@ describe("popupStatus", () => {
 
   it("distinguishes not scanned, no vendors, no claims and full findings", () => {
     expect(popupStatus(base).kind).toBe("not-scanned")
+    // Only the loader ran: it read the page and found no vendor.
+    expect(popupStatus({ ...base, loaderChecked: true })).toEqual({ kind: "no-vendors", findings: null })
     expect(popupStatus({ ...base, findings: findings() }).kind).toBe("no-vendors")
     expect(popupStatus({ ...base, findings: findings({ mentions: [mention] }) }).kind).toBe("no-claims")
     expect(popupStatus({ ...base, findings: findings({ mentions: [mention], claims: [claim] }) }).kind).toBe("findings")
